@@ -1,0 +1,73 @@
+"""sci_workers_day: campaigns, activities and statistics returns of China's S&T Workers' Day.
+
+A typed domain model for the campaigns that science associations (科协) and science bureaus
+(科技局) run for 全国科技工作者日 (30 May), 科技活动周 and 全国科普日: what their notices say,
+what units report, and the administrative divisions they report from.
+"""
+
+from sci_workers_day.dates import DateWindow
+from sci_workers_day.errors import (
+    DocumentNumberError,
+    ParseError,
+    RegionNotFoundError,
+    SciWorkersDayError,
+)
+from sci_workers_day.model.activity import Activity, ActivityMode
+from sci_workers_day.model.campaign import Campaign, CampaignKind
+from sci_workers_day.model.contact import Contact
+from sci_workers_day.model.document import DocumentNumber, DocumentReference
+from sci_workers_day.model.media import MediaItem, Photo, ShotType, Video
+from sci_workers_day.model.organizer import Organizer, OrganizerKind
+from sci_workers_day.model.region import Level, Region, RegionTable, region_table
+from sci_workers_day.model.reporting import ReportingRequirements
+from sci_workers_day.model.returns import (
+    Funding,
+    FundingCategory,
+    OpenedSites,
+    Participation,
+    Publicity,
+    Staff,
+    StatisticsReturn,
+)
+from sci_workers_day.model.submission import Submission
+from sci_workers_day.model.venue import Designation, Venue, VenueKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Activity",
+    "ActivityMode",
+    "Campaign",
+    "CampaignKind",
+    "Contact",
+    "DateWindow",
+    "Designation",
+    "DocumentNumber",
+    "DocumentNumberError",
+    "DocumentReference",
+    "Funding",
+    "FundingCategory",
+    "Level",
+    "MediaItem",
+    "OpenedSites",
+    "Organizer",
+    "OrganizerKind",
+    "ParseError",
+    "Participation",
+    "Photo",
+    "Publicity",
+    "Region",
+    "RegionNotFoundError",
+    "RegionTable",
+    "ReportingRequirements",
+    "SciWorkersDayError",
+    "ShotType",
+    "Staff",
+    "StatisticsReturn",
+    "Submission",
+    "Venue",
+    "VenueKind",
+    "Video",
+    "__version__",
+    "region_table",
+]

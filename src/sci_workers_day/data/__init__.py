@@ -1,0 +1,1 @@
+"""Bundled data: the GB/T 2260 region table."""

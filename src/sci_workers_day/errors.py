@@ -1,0 +1,91 @@
+"""The library's exceptions: one tree, rooted in :class:`SciWorkersDayError`.
+
+::
+
+    SciWorkersDayError
+    ├── ParseError (also ValueError)        input could not be read; says where
+    │   └── DocumentNumberError             not a 发文字号
+    └── RegionNotFoundError (also LookupError)
+                                            no division with that code or name
+
+Problems *in* the data (a negative figure, a late submission) are not exceptions: they are
+findings in a validation report. An exception means the operation itself could not go on.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DocumentNumberError", "ParseError", "RegionNotFoundError", "SciWorkersDayError"]
+
+
+class SciWorkersDayError(Exception):
+    """Base class of every exception the library raises on purpose."""
+
+
+class ParseError(SciWorkersDayError, ValueError):
+    """Input that could not be read, with where reading failed.
+
+    ``file``, ``sheet``, ``cell`` and ``line`` are filled in as far as they are known; an
+    importer that catches a lower-level error adds its own part with :meth:`at` and re-raises,
+    so the message grows from "cell B7" to "returns.xlsx, sheet 统计表, cell B7".
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.line = line
+
+    def at(
+        self,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        line: int | None = None,
+    ) -> ParseError:
+        """Fill in the parts of the location that are still unknown; return ``self``."""
+        self.file = self.file or file
+        self.sheet = self.sheet or sheet
+        self.cell = self.cell or cell
+        self.line = self.line if self.line is not None else line
+        return self
+
+    @property
+    def location(self) -> str:
+        """The location as text, e.g. ``returns.xlsx, sheet 统计表, cell B7``; may be empty."""
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.cell:
+            parts.append(f"cell {self.cell}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location
+        return f"{where}: {self.message}" if where else self.message
+
+
+class DocumentNumberError(ParseError):
+    """Text that is not a document number (发文字号) such as ``市科发〔2024〕13号``."""
+
+
+class RegionNotFoundError(SciWorkersDayError, LookupError):
+    """No administrative division has the code or name asked for."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"no administrative division {key!r} (行政区划代码或名称不存在)")
+        self.key = key

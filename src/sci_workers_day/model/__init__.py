@@ -1,0 +1,1 @@
+"""The domain model: one module per aggregate (private; import from ``sci_workers_day``)."""

@@ -1,0 +1,112 @@
+"""Campaigns (活动) as their notices (通知, 工作方案, 新闻发布会) describe them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated
+
+from pydantic import Field
+
+from sci_workers_day.dates import DateWindow
+from sci_workers_day.model._base import SORTED_IN_JSON, Model
+from sci_workers_day.model.activity import Activity
+from sci_workers_day.model.contact import Contact
+from sci_workers_day.model.document import DocumentNumber, DocumentReference
+from sci_workers_day.model.organizer import Organizer
+from sci_workers_day.model.region import Level
+from sci_workers_day.model.reporting import ReportingRequirements
+from sci_workers_day.types import RegionCode
+
+__all__ = ["Campaign", "CampaignKind"]
+
+
+class CampaignKind(enum.StrEnum):
+    """The national campaigns a notice can announce (one notice may announce several)."""
+
+    WORKERS_DAY = "workers_day"
+    """全国科技工作者日: 30 May, yearly since 2017."""
+    SCIENCE_WEEK = "science_week"
+    """科技活动周: late May, yearly since 2001."""
+    SCIENCE_DAY = "science_day"
+    """全国科普日: September."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese name: 全国科技工作者日, 科技活动周, 全国科普日."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    CampaignKind.WORKERS_DAY: "全国科技工作者日",
+    CampaignKind.SCIENCE_WEEK: "科技活动周",
+    CampaignKind.SCIENCE_DAY: "全国科普日",
+}
+
+
+class Campaign(Model):
+    """A campaign: only ``title``, ``kinds`` and ``year`` are required.
+
+    The fields follow a notice's parts: who issues it (``issuers``, ``document_number``,
+    ``issued_on``), what it implements (``basis``), whom it addresses, its ``theme`` and
+    ``window``, who hosts it (``hosts`` 主办, ``executors`` 承办, ``co_organizers`` 协办), its
+    ``activities``, the ``reporting`` rule, ``requirements`` (有关要求), ``contacts`` and
+    ``attachments``.
+    """
+
+    title: str = Field(min_length=1)
+    """The notice's title, e.g. 关于举办2024年晋中市科技活动周的通知."""
+    kinds: Annotated[frozenset[CampaignKind], Field(min_length=1), SORTED_IN_JSON]
+    """The national campaigns it belongs to."""
+    year: int = Field(ge=1949, le=2100)
+    """The campaign's year."""
+    edition: int | None = Field(default=None, ge=1)
+    """The Nth edition, as the notice states it (第八个 → 8)."""
+    level: Level | None = None
+    """The level of the issuing body: national, provincial, municipal or county."""
+    region_code: RegionCode | None = None
+    """The GB/T 2260 division the campaign covers (140700 for a 晋中市 campaign)."""
+    theme: str | None = Field(default=None, min_length=1)
+    """The theme (主题)."""
+    window: DateWindow | None = None
+    """When the campaign runs (活动时间)."""
+    issuers: tuple[Organizer, ...] = ()
+    """The bodies that issue the notice (发文机关)."""
+    hosts: tuple[Organizer, ...] = ()
+    """主办单位."""
+    executors: tuple[Organizer, ...] = ()
+    """承办单位."""
+    co_organizers: tuple[Organizer, ...] = ()
+    """协办单位."""
+    addressees: tuple[str, ...] = ()
+    """Whom the notice is sent to (主送机关), as written."""
+    document_number: DocumentNumber | None = None
+    """Its 发文字号, e.g. 市科发〔2024〕13号."""
+    basis: tuple[DocumentReference, ...] = ()
+    """The upper-level documents it implements (依据)."""
+    issued_on: dt.date | None = None
+    """成文日期."""
+    activities: tuple[Activity, ...] = ()
+    """The activities, in the notice's order."""
+    reporting: ReportingRequirements | None = None
+    """What units must report, and by when."""
+    requirements: tuple[str, ...] = ()
+    """The notice's other requirements (有关要求), one per item."""
+    contacts: tuple[Contact, ...] = ()
+    """联系方式."""
+    attachments: tuple[str, ...] = ()
+    """The titles of its attachments (附件)."""
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The headings the activities stand under, in order of first appearance."""
+        return tuple(dict.fromkeys(a.section for a in self.activities if a.section))
+
+    def activities_in(self, section: str) -> tuple[Activity, ...]:
+        """The activities under one heading."""
+        return tuple(a for a in self.activities if a.section == section)
+
+    @property
+    def recommended_activities(self) -> tuple[Activity, ...]:
+        """The activities some unit recommended (a 推荐清单)."""
+        return tuple(a for a in self.activities if a.recommended_by)

@@ -1,0 +1,214 @@
+"""The statistics return (开展情况统计表) a reporting unit files for a campaign.
+
+Its groups mirror the form of attachment 1 of 市科发〔2024〕13号. Every figure may be
+``None``: not reported. A blank is never a zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from sci_workers_day.model._base import Model
+from sci_workers_day.model.organizer import Organizer
+from sci_workers_day.types import Amount, Count
+
+__all__ = [
+    "Funding",
+    "FundingCategory",
+    "OpenedSites",
+    "Participation",
+    "Publicity",
+    "Staff",
+    "StatisticsReturn",
+]
+
+
+class FundingCategory(enum.StrEnum):
+    """The seven funding sources of the form; the value is the field name on :class:`Funding`."""
+
+    CENTRAL = "central"
+    PROVINCIAL = "provincial"
+    MUNICIPAL = "municipal"
+    COUNTY = "county"
+    ENTERPRISE = "enterprise"
+    IN_KIND = "in_kind"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The form's row label, e.g. 中央财政经费投入."""
+        return _FUNDING_LABELS[self]
+
+
+_FUNDING_LABELS = {
+    FundingCategory.CENTRAL: "中央财政经费投入",
+    FundingCategory.PROVINCIAL: "省级、副省级财政经费投入",
+    FundingCategory.MUNICIPAL: "市级财政经费投入",
+    FundingCategory.COUNTY: "县级财政经费投入",
+    FundingCategory.ENTERPRISE: "企业赞助经费",
+    FundingCategory.IN_KIND: "实物投入",
+    FundingCategory.OTHER: "其他经费",
+}
+
+
+def _sum(values: list[Any]) -> Any:
+    """The exact sum of the reported values; ``None`` when none was reported."""
+    reported = [value for value in values if value is not None]
+    return sum(reported[1:], start=reported[0]) if reported else None
+
+
+class _Group(Model):
+    """A group of figures whose parts add up to a total."""
+
+    _parts: ClassVar[tuple[str, ...]] = ()
+
+    def parts(self) -> dict[str, Any]:
+        """The figures of the group by field name, in the form's order."""
+        return {name: getattr(self, name) for name in self._parts}
+
+
+class Funding(_Group):
+    """活动经费投入数量, in 万元 (10,000 yuan), by source."""
+
+    _parts = tuple(category.value for category in FundingCategory)
+
+    central: Amount | None = None
+    """中央财政经费投入."""
+    provincial: Amount | None = None
+    """省级、副省级财政经费投入."""
+    municipal: Amount | None = None
+    """市级财政经费投入."""
+    county: Amount | None = None
+    """县级财政经费投入."""
+    enterprise: Amount | None = None
+    """企业赞助经费."""
+    in_kind: Amount | None = None
+    """实物投入 (donated books, discs, maker rooms …, valued in 万元)."""
+    other: Amount | None = None
+    """其他经费."""
+    stated_total: Amount | None = None
+    """The 小计 / 合计 the form states, kept beside the parts so a rule can check it."""
+
+    def by_category(self) -> dict[FundingCategory, Decimal | None]:
+        """The seven figures keyed by :class:`FundingCategory`."""
+        return {category: getattr(self, category.value) for category in FundingCategory}
+
+    @property
+    def total(self) -> Decimal | None:
+        """The exact sum of the reported sources; ``None`` when none was reported."""
+        result: Decimal | None = _sum(list(self.by_category().values()))
+        return result
+
+
+class Staff(_Group):
+    """科普工作人员参与数量, in 人次."""
+
+    _parts = ("full_time", "sci_tech_workers", "volunteers", "others")
+
+    full_time: Count | None = None
+    """科普专职人员数量."""
+    sci_tech_workers: Count | None = None
+    """科技工作者参与数量."""
+    volunteers: Count | None = None
+    """招募科技志愿者数量."""
+    others: Count | None = None
+    """其他人员数量."""
+    stated_total: Count | None = None
+    """A 小计 the form states."""
+
+    @property
+    def total(self) -> int | None:
+        """The sum of the reported figures; ``None`` when none was reported."""
+        result: int | None = _sum(list(self.parts().values()))
+        return result
+
+
+class Participation(_Group):
+    """科普活动群众参与数量, in 人次."""
+
+    _parts = ("offline", "online")
+
+    offline: Count | None = None
+    """线下活动群众参与数量."""
+    online: Count | None = None
+    """线上活动群众参与数量."""
+    stated_total: Count | None = None
+    """A 小计 the form states."""
+
+    @property
+    def total(self) -> int | None:
+        """The sum of the reported figures; ``None`` when none was reported."""
+        result: int | None = _sum(list(self.parts().values()))
+        return result
+
+
+class Publicity(_Group):
+    """宣传报道情况."""
+
+    _parts = ("media_outlets", "reports")
+
+    media_outlets: Count | None = None
+    """参与媒体数量 (个)."""
+    reports: Count | None = None
+    """宣传报道数量 (篇)."""
+
+
+class OpenedSites(_Group):
+    """Sites that opened for activities during the campaign (个)."""
+
+    _parts = ("venues", "institutes", "universities")
+
+    venues: Count | None = None
+    """开放活动的科普场馆数量."""
+    institutes: Count | None = None
+    """开放活动的科研机构数量."""
+    universities: Count | None = None
+    """开放活动的大学数量."""
+    stated_total: Count | None = None
+    """A 小计 the form states."""
+
+    @property
+    def total(self) -> int | None:
+        """The sum of the reported figures; ``None`` when none was reported."""
+        result: int | None = _sum(list(self.parts().values()))
+        return result
+
+
+class StatisticsReturn(Model):
+    """One reporting unit's 开展情况统计表 for one campaign.
+
+    The dotted path of a figure (``funding.county``, ``staff.volunteers``) is how validation
+    findings name it.
+    """
+
+    reporting_unit: Organizer
+    """填表单位: a county, district, development zone or municipal department."""
+    campaign_title: str | None = Field(default=None, min_length=1)
+    """The campaign the return answers, as the form's title names it."""
+    filled_on: dt.date | None = None
+    """填表日期."""
+    activity_count: Count | None = None
+    """科普活动开展次数 (次)."""
+    funding: Funding = Funding()
+    """活动经费投入数量 (万元)."""
+    staff: Staff = Staff()
+    """科普工作人员参与数量 (人次)."""
+    public: Participation = Participation()
+    """科普活动群众参与数量 (人次)."""
+    publicity: Publicity = Publicity()
+    """宣传报道情况."""
+    opened: OpenedSites = OpenedSites()
+    """开放活动的场馆、科研机构、大学数量 (个)."""
+
+    def figures(self) -> dict[str, Any]:
+        """Every figure by its dotted path, in the form's order (``None`` = not reported)."""
+        result: dict[str, Any] = {"activity_count": self.activity_count}
+        for group in ("funding", "staff", "public", "publicity", "opened"):
+            for name, value in getattr(self, group).parts().items():
+                result[f"{group}.{name}"] = value
+        return result

@@ -1,0 +1,126 @@
+"""The bundled examples: every seed notice encoded completely, and the demo that reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from sci_workers_day import Campaign, CampaignKind, DocumentNumber, ShotType
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+CAMPAIGNS = sorted((EXAMPLES / "campaigns").glob("*.json"))
+
+
+def load(stem: str) -> Campaign:
+    """The example campaign stored under ``stem``."""
+    return Campaign.model_validate_json((EXAMPLES / "campaigns" / f"{stem}.json").read_bytes())
+
+
+@pytest.mark.parametrize("path", CAMPAIGNS, ids=lambda p: p.stem)
+def test_example_is_canonical(path: Path) -> None:
+    """Each example validates and is stored exactly as the model writes it."""
+    campaign = Campaign.model_validate_json(path.read_bytes())
+    canonical = json.dumps(campaign.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert path.read_text("utf-8") == canonical
+
+
+def test_all_five_seeds_are_encoded() -> None:
+    """One example per seed notice."""
+    assert len(CAMPAIGNS) == 5
+
+
+def test_jinzhong_science_week_2024() -> None:
+    """Seed 002: window, document number, eight activities, sixteen recommended, reporting rule."""
+    campaign = load("2024-jinzhong-science-week")
+    assert campaign.kinds == {CampaignKind.SCIENCE_WEEK}
+    assert campaign.document_number == DocumentNumber.parse("市科发〔2024〕13号")
+    assert campaign.window is not None
+    assert (campaign.window.start, campaign.window.end) == (
+        dt.date(2024, 5, 25),
+        dt.date(2024, 6, 1),
+    )
+    assert len(campaign.activities_in("主要活动安排")) == 8
+    assert len(campaign.recommended_activities) == 16
+    assert campaign.reporting is not None
+    assert campaign.reporting.deadline == dt.date(2024, 6, 8)
+    assert campaign.reporting.max_video_seconds == 180
+    assert campaign.reporting.required_shots == {ShotType.PANORAMA, ShotType.CLOSE_UP}
+    assert {c.phone for c in campaign.contacts} >= {"0354-3260071", "0354-2636714", "0354-3260266"}
+    assert len(campaign.attachments) == 2
+
+
+def test_taiyuan_2025() -> None:
+    """Seed 001: two kinds, three sections of dated activities with venues and hosts."""
+    campaign = load("2025-taiyuan-science-week-and-workers-day")
+    assert campaign.kinds == {CampaignKind.SCIENCE_WEEK, CampaignKind.WORKERS_DAY}
+    assert campaign.issued_on == dt.date(2025, 5, 15)
+    assert len(campaign.sections) == 3
+    assert all(activity.window is not None for activity in campaign.activities)
+    assert any(activity.window and activity.window.approximate for activity in campaign.activities)
+    assert campaign.basis[0].number == DocumentNumber.parse("晋科发〔2025〕16号")
+    assert {c.email for c in campaign.contacts} == {"peace068@163.com", "tyslwpx@126.com"}
+
+
+def test_jinzhong_workers_day_2024() -> None:
+    """Seed 000: the 8th workers' day, six groups, designated check-in venues."""
+    campaign = load("2024-jinzhong-workers-day")
+    assert campaign.edition == 8
+    assert len(campaign.sections) == 6
+    venues = {v.name: v for a in campaign.activities for v in a.venues}
+    memorial = venues["何泽慧院士纪念馆"]
+    assert memorial.check_in_point
+    national = [d for d in memorial.designations if d.level == "national"]
+    assert national
+    assert national[0].period is not None
+    assert national[0].period.start == dt.date(2023, 1, 1)
+
+
+def test_shanxi_2022() -> None:
+    """Seed 003: the 6th workers' day at provincial level, three contacts with phones."""
+    campaign = load("2022-shanxi-workers-day")
+    assert campaign.edition == 6
+    assert campaign.document_number == DocumentNumber.parse("晋科协发〔2022〕13号")
+    assert campaign.reporting is not None
+    assert campaign.reporting.deadline == dt.date(2022, 6, 30)
+    assert len(campaign.activities) == 8
+    assert [c.phone for c in campaign.contacts] == ["0351-4077158", "0351-4921836", "0351-4060103"]
+
+
+def test_shaanxi_2020() -> None:
+    """Seed 004: seventeen activities in five modules; the deadline and contact."""
+    campaign = load("2020-shaanxi-workers-day")
+    assert len(campaign.activities) == 17
+    assert len(campaign.sections) == 5
+    assert campaign.reporting is not None
+    assert campaign.reporting.deadline == dt.date(2020, 6, 10)
+    assert campaign.contacts[0].phone == "029-63917171"
+
+
+def _demo() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("demo", EXAMPLES / "demo.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_demo_summarizes_every_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """``make demo`` validates all examples and prints a Chinese summary of each."""
+    assert _demo().main(EXAMPLES / "campaigns") == 0
+    out = capsys.readouterr().out
+    assert out.count("✓") == len(CAMPAIGNS)
+    assert "活动时间" in out
+    assert "共 5 个活动文件，5 个通过校验" in out
+
+
+def test_demo_reports_invalid_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file that does not validate is reported and makes the demo fail."""
+    (tmp_path / "bad.json").write_text('{"title": "x", "kinds": [], "year": 2024}', "utf-8")
+    assert _demo().main(tmp_path) == 1
+    assert "未通过模型校验" in capsys.readouterr().out

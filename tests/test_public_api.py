@@ -1,0 +1,53 @@
+import importlib
+import pkgutil
+import re
+import tomllib
+from pathlib import Path
+
+import sci_workers_day
+
+
+def test_all_is_sorted() -> None:
+    """``__all__`` is sorted, so additions are easy to review."""
+    assert sci_workers_day.__all__ == sorted(sci_workers_day.__all__)
+
+
+def test_all_names_resolve() -> None:
+    """Every name in ``__all__`` exists on the package."""
+    for name in sci_workers_day.__all__:
+        assert hasattr(sci_workers_day, name), name
+
+
+def test_all_is_complete() -> None:
+    """Every public class or function a submodule declares is exported from the package."""
+    exported = set(sci_workers_day.__all__)
+    private_parts = re.compile(r"\._")
+    for module_info in pkgutil.walk_packages(sci_workers_day.__path__, "sci_workers_day."):
+        name = module_info.name
+        if private_parts.search(name) or name in {"sci_workers_day.testing"}:
+            continue
+        module = importlib.import_module(name)
+        for public in getattr(module, "__all__", ()):
+            if public in {"Amount", "Count", "Email", "Phone", "RegionCode", "normalize_phone"}:
+                continue  # annotated scalars: reachable as sci_workers_day.types
+            assert public in exported, f"{name}.{public} is not exported"
+
+
+def test_version_is_pep440() -> None:
+    """``__version__`` is a plain release number (the build reads it from the package)."""
+    assert re.fullmatch(r"\d+\.\d+\.\d+", sci_workers_day.__version__)
+
+
+def test_typed_marker_ships() -> None:
+    """The package ships ``py.typed`` so embedding projects get our types."""
+    assert (Path(sci_workers_day.__file__).parent / "py.typed").is_file()
+
+
+def test_pyproject_declares_all_extra() -> None:
+    """``pip install -e '.[all]'`` installs every optional extra."""
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    extras = pyproject["project"]["optional-dependencies"]
+    bundled = " ".join(extras["all"])
+    for extra in extras:
+        if extra not in {"all", "dev"}:
+            assert extra in bundled, f"extra {extra!r} is missing from 'all'"
