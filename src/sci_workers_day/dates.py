@@ -122,6 +122,7 @@ class DateWindow:
             extra_behavior="forbid",
             cls=_WindowPayload,
             ref="DateWindow",
+            config=cs.CoreConfig(title="DateWindow"),
         )
         from_payload = cs.no_info_after_validator_function(cls._from_payload, payload)
         return cs.json_or_python_schema(

@@ -7,7 +7,8 @@ import unicodedata
 from typing import Any
 
 import attrs
-from pydantic import Field, GetCoreSchemaHandler, model_validator
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema as cs
 
 from sci_workers_day.errors import DocumentNumberError
@@ -93,6 +94,18 @@ class DocumentNumber:
 
     def _to_json(self) -> str:
         return self.source if self.source is not None else str(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: cs.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema.update(
+            title="DocumentNumber",
+            description="A 发文字号 as the document wrote it (GB/T 9704: 机关代字〔年份〕序号号).",
+            examples=["市科发〔2024〕13号"],
+        )
+        return json_schema
 
     @classmethod
     def __get_pydantic_core_schema__(
