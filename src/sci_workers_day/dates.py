@@ -120,7 +120,6 @@ class DateWindow:
                 "approximate": cs.typed_dict_field(cs.bool_schema(), required=False),
             },
             extra_behavior="forbid",
-            cls=_WindowPayload,
             ref="DateWindow",
             config=cs.CoreConfig(title="DateWindow"),
         )
