@@ -5,15 +5,16 @@ A typed domain model for the campaigns that science associations (科协) and sc
 what units report, and the administrative divisions they report from.
 """
 
-from sci_workers_day.dates import DateWindow
+from sci_workers_day.dates import DateWindow, DayPart
 from sci_workers_day.errors import (
+    DatePhraseError,
     DocumentNumberError,
     ParseError,
     RegionNotFoundError,
     SciWorkersDayError,
 )
 from sci_workers_day.model.activity import Activity, ActivityMode
-from sci_workers_day.model.campaign import Campaign, CampaignKind
+from sci_workers_day.model.campaign import Campaign, CampaignKind, edition_of, year_of_edition
 from sci_workers_day.model.contact import Contact
 from sci_workers_day.model.document import DocumentNumber, DocumentReference
 from sci_workers_day.model.media import MediaItem, Photo, ShotType, Video
@@ -31,6 +32,7 @@ from sci_workers_day.model.returns import (
 )
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
+from sci_workers_day.phrases import parse_deadline, parse_window
 
 __version__ = "0.1.0"
 
@@ -40,7 +42,9 @@ __all__ = [
     "Campaign",
     "CampaignKind",
     "Contact",
+    "DatePhraseError",
     "DateWindow",
+    "DayPart",
     "Designation",
     "DocumentNumber",
     "DocumentNumberError",
@@ -69,5 +73,9 @@ __all__ = [
     "VenueKind",
     "Video",
     "__version__",
+    "edition_of",
+    "parse_deadline",
+    "parse_window",
     "region_table",
+    "year_of_edition",
 ]

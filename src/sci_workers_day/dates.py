@@ -7,13 +7,43 @@ always a parameter, never read from the clock.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any, TypedDict
 
 import attrs
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema as cs
 
-__all__ = ["DateWindow"]
+__all__ = ["DateWindow", "DayPart"]
+
+
+class DayPart(enum.StrEnum):
+    """A part of the day a phrase names without a clock time (``5月28日上午``)."""
+
+    MORNING = "morning"
+    """上午."""
+    NOON = "noon"
+    """中午."""
+    AFTERNOON = "afternoon"
+    """下午."""
+    EVENING = "evening"
+    """晚上."""
+    ALL_DAY = "all_day"
+    """全天."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese word: 上午, 中午, 下午, 晚上, 全天."""
+        return _DAY_PART_LABELS[self]
+
+
+_DAY_PART_LABELS = {
+    DayPart.MORNING: "上午",
+    DayPart.NOON: "中午",
+    DayPart.AFTERNOON: "下午",
+    DayPart.EVENING: "晚上",
+    DayPart.ALL_DAY: "全天",
+}
 
 
 class _WindowPayload(TypedDict, total=False):
@@ -21,12 +51,32 @@ class _WindowPayload(TypedDict, total=False):
     end: dt.date | None
     phrase: str | None
     approximate: bool
+    start_time: dt.time | None
+    end_time: dt.time | None
+    day_part: DayPart | None
 
 
 def _check_order(instance: DateWindow, _attribute: object, end: dt.date | None) -> None:
     if instance.start is not None and end is not None and end < instance.start:
         msg = f"window ends ({end}) before it starts ({instance.start}) (结束日期早于开始日期)"
         raise ValueError(msg)
+
+
+def _check_times(instance: DateWindow, _attribute: object, end_time: dt.time | None) -> None:
+    if instance.start_time is not None and instance.start is None:
+        msg = "a start time needs a start date (有开始时间但无开始日期)"
+        raise ValueError(msg)
+    if end_time is not None and instance.end is None:
+        msg = "an end time needs an end date (有结束时间但无结束日期)"
+        raise ValueError(msg)
+    same_day = instance.start is not None and instance.start == instance.end
+    if same_day and instance.start_time and end_time and end_time < instance.start_time:
+        msg = f"window ends ({end_time}) before it starts ({instance.start_time}) (结束早于开始)"
+        raise ValueError(msg)
+
+
+def _clock(time: dt.time) -> str:
+    return f"{time.hour}:{time.minute:02d}"
 
 
 @attrs.frozen
@@ -37,13 +87,21 @@ class DateWindow:
     in equality: two windows are equal when they cover the same days. ``approximate`` marks a
     window read from a phrase such as ``5月30日前后``.
 
-    JSON form: ``{"start": "2024-05-25", "end": "2024-06-01", "phrase": "5月25日—6月1日"}``.
+    ``start_time`` and ``end_time`` keep a time of day where the phrase gives one
+    (``5月27日10时``, ``14:00—16:00``; local time, no time zone); ``day_part`` keeps the part
+    of the first day a phrase names (``5月28日上午`` → morning).
+
+    JSON form: ``{"start": "2024-05-25", "end": "2024-06-01", "phrase": "5月25日—6月1日"}``,
+    plus ``approximate``, ``start_time`` and ``end_time`` (``"14:00:00"``) when set.
     """
 
     start: dt.date | None = None
     end: dt.date | None = attrs.field(default=None, validator=_check_order)
-    phrase: str | None = attrs.field(default=None, eq=False)
-    approximate: bool = False
+    phrase: str | None = attrs.field(default=None, eq=False, kw_only=True)
+    approximate: bool = attrs.field(default=False, kw_only=True)
+    start_time: dt.time | None = attrs.field(default=None, kw_only=True)
+    end_time: dt.time | None = attrs.field(default=None, kw_only=True, validator=_check_times)
+    day_part: DayPart | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
     def day(cls, day: dt.date, *, phrase: str | None = None) -> DateWindow:
@@ -82,8 +140,44 @@ class DateWindow:
         ends_after_other_starts = self.end is None or other.start is None or self.end >= other.start
         return starts_before_other_ends and ends_after_other_starts
 
+    def to_chinese(self) -> str:
+        """The canonical Chinese phrase, e.g. ``2024年5月21日至6月10日``; it parses back.
+
+        Open ends read ``2024年6月8日前`` and ``2024年5月21日起``; an approximate week around
+        a day reads ``2025年5月30日前后``, any other approximate window ends in ``左右``.
+        """
+        start, end = self.start, self.end
+        if start is None and end is None:
+            return "不限"
+        if start is None or end is None:
+            day = start or end
+            assert day is not None  # noqa: S101 - one end is set: narrows the type for mypy
+            time = self.start_time if start else self.end_time
+            clock = _clock(time) if time else ""
+            part = self.day_part.label if self.day_part and start else ""
+            return f"{day.year}年{day.month}月{day.day}日{part}{clock}{'起' if start else '前'}"
+        if self.approximate and not (self.start_time or self.end_time or self.day_part):
+            middle = start + dt.timedelta(days=3)
+            if end == middle + dt.timedelta(days=3):
+                return f"{middle.year}年{middle.month}月{middle.day}日前后"
+        text = f"{start.year}年{start.month}月{start.day}日"
+        if self.day_part:
+            text += self.day_part.label
+        if self.start_time:
+            text += _clock(self.start_time)
+        if end != start:
+            year = f"{end.year}年" if end.year != start.year else ""
+            text += f"至{year}{end.month}月{end.day}日"
+            if self.end_time:
+                text += _clock(self.end_time)
+        elif self.end_time and self.start_time:
+            text += f"至{_clock(self.end_time)}"
+        elif self.end_time:  # an end time alone: name the day again so it reads as the end
+            text += f"至{end.month}月{end.day}日{_clock(self.end_time)}"
+        return text + ("左右" if self.approximate else "")
+
     def to_json(self) -> dict[str, Any]:
-        """The JSON form (ISO dates)."""
+        """The JSON form (ISO dates and times)."""
         data: dict[str, Any] = {
             "start": None if self.start is None else self.start.isoformat(),
             "end": None if self.end is None else self.end.isoformat(),
@@ -91,6 +185,11 @@ class DateWindow:
         }
         if self.approximate:
             data["approximate"] = True
+        for key, time in (("start_time", self.start_time), ("end_time", self.end_time)):
+            if time is not None:
+                data[key] = time.isoformat()
+        if self.day_part is not None:
+            data["day_part"] = self.day_part.value
         return data
 
     @classmethod
@@ -100,12 +199,21 @@ class DateWindow:
             payload.get("end"),
             phrase=payload.get("phrase"),
             approximate=payload.get("approximate", False),
+            start_time=payload.get("start_time"),
+            end_time=payload.get("end_time"),
+            day_part=payload.get("day_part"),
         )
 
     def _to_payload(self) -> _WindowPayload:
         payload = _WindowPayload(start=self.start, end=self.end, phrase=self.phrase)
         if self.approximate:
             payload["approximate"] = True
+        if self.start_time is not None:
+            payload["start_time"] = self.start_time
+        if self.end_time is not None:
+            payload["end_time"] = self.end_time
+        if self.day_part is not None:
+            payload["day_part"] = self.day_part
         return payload
 
     @classmethod
@@ -118,6 +226,16 @@ class DateWindow:
                 "end": cs.typed_dict_field(cs.nullable_schema(cs.date_schema()), required=False),
                 "phrase": cs.typed_dict_field(cs.nullable_schema(cs.str_schema()), required=False),
                 "approximate": cs.typed_dict_field(cs.bool_schema(), required=False),
+                "start_time": cs.typed_dict_field(
+                    cs.nullable_schema(cs.time_schema()), required=False
+                ),
+                "end_time": cs.typed_dict_field(
+                    cs.nullable_schema(cs.time_schema()), required=False
+                ),
+                "day_part": cs.typed_dict_field(
+                    cs.nullable_schema(cs.enum_schema(DayPart, list(DayPart), sub_type="str")),
+                    required=False,
+                ),
             },
             extra_behavior="forbid",
             ref="DateWindow",

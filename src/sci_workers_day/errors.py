@@ -4,6 +4,7 @@
 
     SciWorkersDayError
     ├── ParseError (also ValueError)        input could not be read; says where
+    │   ├── DatePhraseError                 not a date phrase, or an impossible date
     │   └── DocumentNumberError             not a 发文字号
     └── RegionNotFoundError (also LookupError)
                                             no division with that code or name
@@ -14,7 +15,13 @@ findings in a validation report. An exception means the operation itself could n
 
 from __future__ import annotations
 
-__all__ = ["DocumentNumberError", "ParseError", "RegionNotFoundError", "SciWorkersDayError"]
+__all__ = [
+    "DatePhraseError",
+    "DocumentNumberError",
+    "ParseError",
+    "RegionNotFoundError",
+    "SciWorkersDayError",
+]
 
 
 class SciWorkersDayError(Exception):
@@ -77,6 +84,19 @@ class ParseError(SciWorkersDayError, ValueError):
     def __str__(self) -> str:
         where = self.location
         return f"{where}: {self.message}" if where else self.message
+
+
+class DatePhraseError(ParseError):
+    """A date phrase that cannot be read, with the phrase and the position where reading stopped.
+
+    ``position`` counts characters of the phrase after its spelling is folded (full-width
+    forms to ASCII, Chinese numerals to digits, PDF spaces removed).
+    """
+
+    def __init__(self, message: str, *, phrase: str, position: int) -> None:
+        super().__init__(message)
+        self.phrase = phrase
+        self.position = position
 
 
 class DocumentNumberError(ParseError):

@@ -22,7 +22,7 @@ except ImportError as error:  # pragma: no cover - exercised only without the ex
     msg = "sci_workers_day.testing needs hypothesis: pip install 'sci-workers-day[testing]'"
     raise ImportError(msg) from error
 
-from sci_workers_day.dates import DateWindow
+from sci_workers_day.dates import DateWindow, DayPart
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.model.campaign import Campaign, CampaignKind
 from sci_workers_day.model.contact import Contact
@@ -95,15 +95,49 @@ def dates(min_year: int = 2001, max_year: int = 2099) -> st.SearchStrategy[dt.da
     return st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31))
 
 
+_TIMES = st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
 @st.composite
 def date_windows(draw: st.DrawFn, *, open_ends: bool = True) -> DateWindow:
-    """Windows with start ≤ end; either end open when ``open_ends``."""
+    """Windows a phrase can state: start ≤ end, either end open when ``open_ends``.
+
+    Times of day and a part of the day come only where a phrase can carry them: a start
+    time and day part on a start, an end time on an end; ``approximate`` only on ranges.
+    """
     first, second = sorted([draw(dates()), draw(dates())])
     start = draw(_optional(st.just(first))) if open_ends else first
     end = draw(_optional(st.just(second))) if open_ends else second
+    phrase = draw(_optional(chinese_text()))
+    if start is None and end is None:
+        return DateWindow(phrase=phrase)
+    start_time = draw(_optional(_TIMES)) if start is not None else None
+    end_time = draw(_optional(_TIMES)) if end is not None else None
+    if start is not None and start == end and start_time and end_time and end_time < start_time:
+        start_time, end_time = end_time, start_time
+    if start_time is not None:  # a part of the day that agrees with the clock, or none
+        day_part = draw(st.sampled_from([None, _day_part_of(start_time)]))
+    elif start is not None:
+        day_part = draw(_optional(st.sampled_from(DayPart)))
+    else:
+        day_part = None
     return DateWindow(
-        start, end, phrase=draw(_optional(chinese_text())), approximate=draw(st.booleans())
+        start,
+        end,
+        phrase=phrase,
+        approximate=start is not None and end is not None and start < end and draw(st.booleans()),
+        start_time=start_time,
+        end_time=end_time,
+        day_part=day_part,
     )
+
+
+def _day_part_of(time: dt.time) -> DayPart:
+    if time.hour < 12:
+        return DayPart.MORNING
+    if time.hour == 12:
+        return DayPart.NOON
+    return DayPart.AFTERNOON if time.hour < 18 else DayPart.EVENING
 
 
 def document_numbers() -> st.SearchStrategy[DocumentNumber]:

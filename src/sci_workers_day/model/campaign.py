@@ -18,7 +18,7 @@ from sci_workers_day.model.region import Level
 from sci_workers_day.model.reporting import ReportingRequirements
 from sci_workers_day.types import RegionCode
 
-__all__ = ["Campaign", "CampaignKind"]
+__all__ = ["Campaign", "CampaignKind", "edition_of", "year_of_edition"]
 
 
 class CampaignKind(enum.StrEnum):
@@ -35,6 +35,38 @@ class CampaignKind(enum.StrEnum):
     def label(self) -> str:
         """The Chinese name: 全国科技工作者日, 科技活动周, 全国科普日."""
         return _KIND_LABELS[self]
+
+
+# The year before the first edition: the Nth falls in FIRST + N. 全国科普日 is not counted here:
+# its notices name it by year, not by edition.
+_EDITION_ZERO = {CampaignKind.WORKERS_DAY: 2016, CampaignKind.SCIENCE_WEEK: 2000}
+
+
+def edition_of(kind: CampaignKind, year: int) -> int:
+    """The Nth edition held in ``year``: 2024 → 8th workers' day, 25th science week.
+
+    Raises ``ValueError`` for a year before the first edition, and for kinds whose editions
+    are not counted (全国科普日).
+    """
+    if kind not in _EDITION_ZERO:
+        msg = f"{kind.label} editions are not counted (该活动不按届次计)"
+        raise ValueError(msg)
+    edition = year - _EDITION_ZERO[kind]
+    if edition < 1:
+        msg = f"no {kind.label} was held in {year} (该年份尚未举办{kind.label})"
+        raise ValueError(msg)
+    return edition
+
+
+def year_of_edition(kind: CampaignKind, edition: int) -> int:
+    """The year of the Nth edition: the 8th workers' day was in 2024."""
+    if kind not in _EDITION_ZERO:
+        msg = f"{kind.label} editions are not counted (该活动不按届次计)"
+        raise ValueError(msg)
+    if edition < 1:
+        msg = f"editions start at 1, not {edition} (届次从1开始)"
+        raise ValueError(msg)
+    return _EDITION_ZERO[kind] + edition
 
 
 _KIND_LABELS = {
