@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sci_workers_day import Campaign, DateWindow, region_table
+from sci_workers_day import Campaign, DateWindow, RegionNotFoundError, region_table
 
 
 def _window(window: DateWindow | None) -> str:
@@ -32,8 +32,12 @@ def summarize(campaign: Campaign) -> list[str]:
         f"  类型：{kinds}；年份：{campaign.year}；届次：{edition}",
     ]
     if campaign.region_code:
-        region = region_table().resolve(campaign.region_code)
-        lines.append(f"  地区：{region_table().full_name(region)}（{region.code}）")
+        try:
+            region = region_table().resolve(campaign.region_code)
+        except RegionNotFoundError as error:
+            lines.append(f"  地区：{campaign.region_code}（{error.reason or '代码不存在'}）")
+        else:
+            lines.append(f"  地区：{region_table().full_name(region)}（{region.code}）")
     if campaign.document_number:
         lines.append(f"  发文字号：{campaign.document_number}")
     if campaign.issued_on:

@@ -1,11 +1,11 @@
-import contextlib
 import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
-from sci_workers_day import DateWindow
+from sci_workers_day import DateWindow, DayPart
 from sci_workers_day.testing import date_windows, dates
 
 D = dt.date
@@ -85,29 +85,69 @@ def test_contains_agrees_with_overlap_of_a_day(window: DateWindow, day: dt.date)
     assert window.contains(day) is window.overlaps(DateWindow.day(day))
 
 
+WINDOW = TypeAdapter(DateWindow)
+
+
 def test_json_form() -> None:
-    """The JSON form has ISO dates and the phrase; ``approximate`` only when set."""
+    """The JSON form has ISO dates and the phrase; the optional keys only when set."""
     window = DateWindow(D(2024, 5, 25), D(2024, 6, 1), phrase="5月25日—6月1日")
-    assert window.to_json() == {
+    assert WINDOW.dump_python(window, mode="json") == {
         "start": "2024-05-25",
         "end": "2024-06-01",
         "phrase": "5月25日—6月1日",
     }
-    assert DateWindow(D(2025, 5, 27), D(2025, 6, 2), approximate=True).to_json()["approximate"]
+    timed = DateWindow(
+        D(2024, 5, 28),
+        D(2024, 5, 28),
+        approximate=True,
+        start_time=dt.time(14),
+        end_time=dt.time(16),
+        day_part=DayPart.AFTERNOON,
+    )
+    assert WINDOW.dump_python(timed, mode="json") == {
+        "start": "2024-05-28",
+        "end": "2024-05-28",
+        "phrase": None,
+        "approximate": True,
+        "start_time": "14:00:00",
+        "end_time": "16:00:00",
+        "day_part": "afternoon",
+    }
 
 
-@given(date_windows())
-def test_to_json_matches_pydantic_dump(window: DateWindow) -> None:
-    """``to_json`` and the models' JSON output agree."""
-    from pydantic import TypeAdapter
+@given(st.dictionaries(st.sampled_from(["start", "end", "start_time"]), st.integers(), min_size=1))
+def test_numbers_are_not_dates(payload: dict[str, int]) -> None:
+    """Numbers in a window's JSON are refused, not read as Unix timestamps."""
+    with pytest.raises(ValidationError):
+        WINDOW.validate_python(payload)
 
-    assert TypeAdapter(DateWindow).dump_python(window, mode="json") == window.to_json()
+
+def test_unknown_keys_are_refused() -> None:
+    """A misspelt key in a window's JSON is an error."""
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        WINDOW.validate_python({"start": "2024-05-25", "ending": "2024-06-01"})
 
 
-@given(st.dictionaries(st.sampled_from(["start", "end", "phrase", "other"]), st.integers()))
-def test_bad_payloads_are_validation_errors(payload: dict[str, int]) -> None:
-    """Garbage JSON for a window is a clean validation error, never another exception."""
-    from pydantic import TypeAdapter, ValidationError
-
-    with contextlib.suppress(ValidationError):
-        TypeAdapter(DateWindow).validate_python(payload)
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"start": dt.datetime(2024, 5, 25, tzinfo=dt.UTC)}, TypeError),
+        ({"start": "2024-05-25"}, TypeError),
+        ({"start": D(2024, 5, 25), "start_time": "10:00"}, TypeError),
+        ({"start_time": dt.time(10)}, ValueError),
+        ({"start": D(2024, 5, 25), "end_time": dt.time(10)}, ValueError),
+        (
+            {
+                "start": D(2024, 5, 25),
+                "end": D(2024, 5, 25),
+                "start_time": dt.time(16),
+                "end_time": dt.time(14),
+            },
+            ValueError,
+        ),
+    ],
+)
+def test_constructor_checks(kwargs: dict[str, object], error: type[Exception]) -> None:
+    """Only dates and times go in; a time needs its day; a day cannot end before it starts."""
+    with pytest.raises(error):
+        DateWindow(**kwargs)  # type: ignore[arg-type]

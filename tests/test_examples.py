@@ -10,7 +10,14 @@ from types import ModuleType
 
 import pytest
 
-from sci_workers_day import Campaign, CampaignKind, DocumentNumber, ShotType
+from sci_workers_day import (
+    Campaign,
+    CampaignKind,
+    DateWindow,
+    DocumentNumber,
+    ShotType,
+    parse_window,
+)
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 CAMPAIGNS = sorted((EXAMPLES / "campaigns").glob("*.json"))
@@ -124,3 +131,20 @@ def test_demo_reports_invalid_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "bad.json").write_text('{"title": "x", "kinds": [], "year": 2024}', "utf-8")
     assert _demo().main(tmp_path) == 1
     assert "未通过模型校验" in capsys.readouterr().out
+
+
+def _windows(campaign: Campaign) -> list[DateWindow]:
+    found = [campaign.window] + [activity.window for activity in campaign.activities]
+    for activity in campaign.activities:
+        for venue in activity.venues:
+            found.extend(designation.period for designation in venue.designations)
+    return [window for window in found if window is not None and window.phrase]
+
+
+@pytest.mark.parametrize("path", CAMPAIGNS, ids=lambda p: p.stem)
+def test_example_windows_agree_with_their_phrases(path: Path) -> None:
+    """Every window in the examples is what its own phrase reads as, in the campaign's year."""
+    campaign = Campaign.model_validate_json(path.read_bytes())
+    for window in _windows(campaign):
+        assert window.phrase is not None
+        assert parse_window(window.phrase, year=campaign.year) == window, window.phrase

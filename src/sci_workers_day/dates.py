@@ -11,7 +11,7 @@ import enum
 from typing import Any, TypedDict
 
 import attrs
-from pydantic import GetCoreSchemaHandler
+from pydantic import ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema as cs
 
 __all__ = ["DateWindow", "DayPart"]
@@ -47,6 +47,14 @@ _DAY_PART_LABELS = {
 
 
 class _WindowPayload(TypedDict, total=False):
+    """An inclusive range of dates; either end may be open (null).
+
+    ``phrase`` is the text it was read from; ``approximate``, ``start_time``, ``end_time`` and
+    ``day_part`` appear only when set.
+    """
+
+    __pydantic_config__ = ConfigDict(title="DateWindow")  # type: ignore[misc]
+
     start: dt.date | None
     end: dt.date | None
     phrase: str | None
@@ -75,8 +83,33 @@ def _check_times(instance: DateWindow, _attribute: object, end_time: dt.time | N
         raise ValueError(msg)
 
 
+def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # A datetime is a date too, but a window holds days: refuse it rather than compare wrongly.
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        msg = f"{attribute.name} must be a datetime.date, not {type(value).__name__}"
+        raise TypeError(msg)
+
+
+def _time(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, dt.time):
+        msg = f"{attribute.name} must be a datetime.time, not {type(value).__name__}"
+        raise TypeError(msg)
+
+
+def _refuse_numbers(value: object) -> object:
+    # pydantic reads numbers as Unix timestamps; a window's JSON has ISO text only.
+    if isinstance(value, int | float):
+        msg = "dates and times are ISO text such as 2024-05-25 or 14:00 (日期应为文本)"
+        raise ValueError(msg)
+    return value
+
+
 def _clock(time: dt.time) -> str:
     return f"{time.hour}:{time.minute:02d}"
+
+
+def _iso(schema: cs.CoreSchema) -> cs.CoreSchema:
+    return cs.no_info_before_validator_function(_refuse_numbers, schema)
 
 
 @attrs.frozen
@@ -95,12 +128,14 @@ class DateWindow:
     plus ``approximate``, ``start_time`` and ``end_time`` (``"14:00:00"``) when set.
     """
 
-    start: dt.date | None = None
-    end: dt.date | None = attrs.field(default=None, validator=_check_order)
+    start: dt.date | None = attrs.field(default=None, validator=_date)
+    end: dt.date | None = attrs.field(default=None, validator=[_date, _check_order])
     phrase: str | None = attrs.field(default=None, eq=False, kw_only=True)
     approximate: bool = attrs.field(default=False, kw_only=True)
-    start_time: dt.time | None = attrs.field(default=None, kw_only=True)
-    end_time: dt.time | None = attrs.field(default=None, kw_only=True, validator=_check_times)
+    start_time: dt.time | None = attrs.field(default=None, kw_only=True, validator=_time)
+    end_time: dt.time | None = attrs.field(
+        default=None, kw_only=True, validator=[_time, _check_times]
+    )
     day_part: DayPart | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
@@ -176,22 +211,6 @@ class DateWindow:
             text += f"至{end.month}月{end.day}日{_clock(self.end_time)}"
         return text + ("左右" if self.approximate else "")
 
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form (ISO dates and times)."""
-        data: dict[str, Any] = {
-            "start": None if self.start is None else self.start.isoformat(),
-            "end": None if self.end is None else self.end.isoformat(),
-            "phrase": self.phrase,
-        }
-        if self.approximate:
-            data["approximate"] = True
-        for key, time in (("start_time", self.start_time), ("end_time", self.end_time)):
-            if time is not None:
-                data[key] = time.isoformat()
-        if self.day_part is not None:
-            data["day_part"] = self.day_part.value
-        return data
-
     @classmethod
     def _from_payload(cls, payload: _WindowPayload) -> DateWindow:
         return cls(
@@ -222,15 +241,19 @@ class DateWindow:
     ) -> cs.CoreSchema:
         payload = cs.typed_dict_schema(
             {
-                "start": cs.typed_dict_field(cs.nullable_schema(cs.date_schema()), required=False),
-                "end": cs.typed_dict_field(cs.nullable_schema(cs.date_schema()), required=False),
+                "start": cs.typed_dict_field(
+                    cs.nullable_schema(_iso(cs.date_schema())), required=False
+                ),
+                "end": cs.typed_dict_field(
+                    cs.nullable_schema(_iso(cs.date_schema())), required=False
+                ),
                 "phrase": cs.typed_dict_field(cs.nullable_schema(cs.str_schema()), required=False),
                 "approximate": cs.typed_dict_field(cs.bool_schema(), required=False),
                 "start_time": cs.typed_dict_field(
-                    cs.nullable_schema(cs.time_schema()), required=False
+                    cs.nullable_schema(_iso(cs.time_schema())), required=False
                 ),
                 "end_time": cs.typed_dict_field(
-                    cs.nullable_schema(cs.time_schema()), required=False
+                    cs.nullable_schema(_iso(cs.time_schema())), required=False
                 ),
                 "day_part": cs.typed_dict_field(
                     cs.nullable_schema(cs.enum_schema(DayPart, list(DayPart), sub_type="str")),
@@ -238,8 +261,8 @@ class DateWindow:
                 ),
             },
             extra_behavior="forbid",
+            cls=_WindowPayload,
             ref="DateWindow",
-            config=cs.CoreConfig(title="DateWindow"),
         )
         from_payload = cs.no_info_after_validator_function(cls._from_payload, payload)
         return cs.json_or_python_schema(

@@ -106,6 +106,8 @@ class DocumentNumberError(ParseError):
 class RegionNotFoundError(SciWorkersDayError, LookupError):
     """No administrative division has the code or name asked for."""
 
-    def __init__(self, key: str) -> None:
-        super().__init__(f"no administrative division {key!r} (行政区划代码或名称不存在)")
+    def __init__(self, key: str, *, reason: str | None = None) -> None:
+        detail = reason or "no such code or name (行政区划代码或名称不存在)"
+        super().__init__(f"administrative division {key!r}: {detail}")
         self.key = key
+        self.reason = reason

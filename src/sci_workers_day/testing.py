@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 try:
+    from hypothesis import assume
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - exercised only without the extra
     msg = "sci_workers_day.testing needs hypothesis: pip install 'sci-workers-day[testing]'"
@@ -140,17 +141,33 @@ def _day_part_of(time: dt.time) -> DayPart:
     return DayPart.AFTERNOON if time.hour < 18 else DayPart.EVENING
 
 
-def document_numbers() -> st.SearchStrategy[DocumentNumber]:
-    """Canonical document numbers such as 市科发〔2024〕13号."""
-    agency = st.text(_CJK, min_size=1, max_size=5).map(lambda code: code + "发")
-    series = st.sampled_from(["", "宣字", "函字"])
-    return st.builds(
-        DocumentNumber,
-        agency_code=agency,
-        year=st.integers(1990, 2099),
-        serial=st.integers(1, 999),
-        series=series,
-    )
+_BRACKETS = st.sampled_from(
+    [tuple(pair) for pair in ("〔〕", "〔〕", "﹝﹞", "[]", "【】", "()", "（）", "［］")]
+)
+
+
+@st.composite
+def document_numbers(draw: st.DrawFn) -> DocumentNumber:
+    """Document numbers such as 市科发〔2024〕13号, often with the source spelt as documents do.
+
+    Sources vary the brackets, shorten the year, pad the serial with zeros, add 第 and spaces;
+    the canonical form stays the same.
+    """
+    agency = draw(st.text(_CJK, min_size=1, max_size=5)) + draw(st.sampled_from(["发", "函", ""]))
+    assume("第" not in agency and "号" not in agency)
+    year = draw(st.integers(1990, 2089))
+    serial = draw(st.integers(1, 999))
+    series = draw(st.sampled_from(["", "", "宣字", "函字"]))
+    number = DocumentNumber(agency, year, serial, series)
+    if draw(st.booleans()):
+        return number
+    opening, closing = draw(_BRACKETS)
+    written_year = f"{year % 100:02d}" if draw(st.booleans()) else str(year)
+    padded = f"{serial:0{draw(st.integers(1, 4))}d}"
+    gap = draw(st.sampled_from(["", " "]))
+    ordinal = draw(st.sampled_from(["", "第"]))
+    source = f"{agency}{gap}{opening}{written_year}{closing}{series}{ordinal}{padded}{gap}号"
+    return DocumentNumber(agency, year, serial, series, source=source)
 
 
 def document_references() -> st.SearchStrategy[DocumentReference]:

@@ -1,4 +1,4 @@
-"""Small annotated scalars the models share: amounts, counts, codes, phone numbers, e-mails.
+"""Small annotated scalars the models share: amounts, counts, codes, text, phones, e-mails.
 
 Each is an ``Annotated`` type that pydantic validates on the way in and that carries its own
 JSON schema. They answer "can this value exist?"; whether it is *acceptable* is the rules'
@@ -14,16 +14,46 @@ from typing import Annotated
 import phonenumbers
 from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, StringConstraints
 
-__all__ = ["Amount", "Count", "Email", "Phone", "RegionCode", "normalize_phone"]
+__all__ = [
+    "Amount",
+    "Count",
+    "Email",
+    "Phone",
+    "RegionCode",
+    "Text",
+    "normalize_phone",
+    "split_extension",
+]
 
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+
+def _not_a_bool(value: object) -> object:
+    # JSON true is neither the count 1 nor an amount: refuse it rather than let int() take it.
+    if isinstance(value, bool):
+        msg = "a true/false value is not a number (布尔值不是数字)"
+        raise ValueError(msg)
+    return value
+
+
+def _no_negative_zero(value: Decimal) -> Decimal:
+    return abs(value) if value.is_zero() else value
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_not_a_bool),
+    Field(ge=0, allow_inf_nan=False),
+    AfterValidator(_no_negative_zero),
+]
 """Money in 万元 (10,000 yuan), exact; never a float. Negative amounts cannot exist."""
 
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=0)]
 """A whole, non-negative count: activities (次), person-times (人次), outlets (个), reports (篇)."""
 
-RegionCode = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 """A six-digit GB/T 2260 code such as ``140700`` (晋中市)."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-blank text, stripped of surrounding white space: names, titles, list items."""
 
 Email = EmailStr
 """An e-mail address, checked by email-validator (syntax only: no network look-up)."""
@@ -37,14 +67,18 @@ def normalize_phone(text: str) -> str:
     Fixed lines come back as area code, hyphen, subscriber number (``0354-3260071``,
     ``010-86409582``); mobiles as their eleven digits; other services (400/800 numbers) as
     their digits. Numbers from abroad keep their ``+`` form. Raises ``ValueError`` for text
-    that phonenumbers does not accept as a valid number.
+    phonenumbers does not accept as a valid number, and for a number that carries an
+    extension: :func:`split_extension` takes it off first, so nothing is dropped silently.
     """
     try:
-        number = phonenumbers.parse(text, "CN")
+        number = phonenumbers.parse(_SEPARATORS.sub("", text), "CN")
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
         msg = f"not a valid phone number: {text!r} (电话号码无效)"
+        raise ValueError(msg)
+    if number.extension:
+        msg = f"phone number {text!r} has an extension; keep it apart (分机号应单独填写)"
         raise ValueError(msg)
     if number.country_code != 86:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -56,14 +90,33 @@ def normalize_phone(text: str) -> str:
     return digits
 
 
-def _phone_text(value: object) -> object:
-    # Strip the separators people type so that phonenumbers sees one number.
-    return _SEPARATORS.sub("", value) if isinstance(value, str) else value
+# "0354-3260071转8001", "…分机8001", "… ext. 8001", "…x8001", "…#8001", "…;ext=8001".
+_EXTENSION_WORD = re.compile(r"\s*(?:转|分机|ext\.?|x|#|;ext=)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
+# "0354-3260071-8001": a trailing group is an extension only when the rest is a number.
+_EXTENSION_GROUP = re.compile(r"\s*[-－]\s*([0-9]{1,6})\s*$")
+
+
+def split_extension(text: str) -> tuple[str, str | None]:
+    """Split an extension off a written number: ``0354-3260071转8001`` → (number, ``8001``)."""
+    match = _EXTENSION_WORD.search(text)
+    if match is not None:
+        return text[: match.start()], match[1]
+    match = _EXTENSION_GROUP.search(text)
+    if match is not None and _is_phone(text[: match.start()]) and not _is_phone(text):
+        return text[: match.start()], match[1]
+    return text, None
+
+
+def _is_phone(text: str) -> bool:
+    try:
+        normalize_phone(text)
+    except ValueError:
+        return False
+    return True
 
 
 Phone = Annotated[
     str,
-    BeforeValidator(_phone_text),
     AfterValidator(normalize_phone),
     Field(json_schema_extra={"examples": ["0354-3260071", "13800138000"]}),
 ]

@@ -70,6 +70,55 @@ def test_render_then_parse_is_identity(number: DocumentNumber) -> None:
     assert parsed.conformant
 
 
+@given(document_numbers())
+def test_source_reads_as_the_same_number(number: DocumentNumber) -> None:
+    """However the source is spelt, it states the number; it is conformant only if canonical."""
+    if number.source is not None:
+        assert DocumentNumber.parse(number.source) == number
+        assert number.conformant is (number.source == str(number))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市科发〔2024〕〔13号",
+        "市科发〔2024]13号",
+        "市科发〔0000〕13号",
+        "市科发〔2024〕第第13号",
+        "市科发〔2024〕宣7号",
+    ],
+)
+def test_malformed_numbers_are_refused(text: str) -> None:
+    """Mixed brackets, a stray bracket, year 0000 and a series not ending in 字 are refused."""
+    with pytest.raises(DocumentNumberError):
+        DocumentNumber.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("", 2024, 1), "机关代字"),
+        (("市科2", 2024, 1), "机关代字"),
+        (("市科发〔", 2024, 1), "机关代字"),
+        (("市科发", 24, 1), "1949"),
+        (("市科发", 2024, 0), "1"),
+        (("市科发", 2024, 1, "第"), "字号"),
+    ],
+)
+def test_constructor_refuses_what_cannot_be_written(
+    args: tuple[object, ...], fragment: str
+) -> None:
+    """A number that could not be rendered and read back cannot be built."""
+    with pytest.raises(ValueError, match=fragment):
+        DocumentNumber(*args)  # type: ignore[arg-type]
+
+
+def test_source_must_state_the_same_number() -> None:
+    """A source text that says another number is refused, not silently preferred."""
+    with pytest.raises(ValueError, match="原文与字段不符"):
+        DocumentNumber("市科发", 2024, 13, source="晋科发〔2025〕16号")
+
+
 def test_json_keeps_the_source_spelling() -> None:
     """The JSON form is the text as written, so conformance survives a round trip."""
     reference = DocumentReference.model_validate({"number": "晋科发[2025]16号"})

@@ -16,7 +16,7 @@ from sci_workers_day.model.document import DocumentNumber, DocumentReference
 from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.model.region import Level
 from sci_workers_day.model.reporting import ReportingRequirements
-from sci_workers_day.types import RegionCode
+from sci_workers_day.types import RegionCode, Text
 
 __all__ = ["Campaign", "CampaignKind", "edition_of", "year_of_edition"]
 
@@ -110,7 +110,7 @@ class Campaign(Model):
     """承办单位."""
     co_organizers: tuple[Organizer, ...] = ()
     """协办单位."""
-    addressees: tuple[str, ...] = ()
+    addressees: tuple[Text, ...] = ()
     """Whom the notice is sent to (主送机关), as written."""
     document_number: DocumentNumber | None = None
     """Its 发文字号, e.g. 市科发〔2024〕13号."""
@@ -122,11 +122,11 @@ class Campaign(Model):
     """The activities, in the notice's order."""
     reporting: ReportingRequirements | None = None
     """What units must report, and by when."""
-    requirements: tuple[str, ...] = ()
+    requirements: tuple[Text, ...] = ()
     """The notice's other requirements (有关要求), one per item."""
     contacts: tuple[Contact, ...] = ()
     """联系方式."""
-    attachments: tuple[str, ...] = ()
+    attachments: tuple[Text, ...] = ()
     """The titles of its attachments (附件)."""
 
     @property

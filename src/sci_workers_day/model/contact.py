@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import Field, model_validator
 
 from sci_workers_day.model._base import Model
-from sci_workers_day.types import Email, Phone
+from sci_workers_day.types import Email, Phone, split_extension
 
 __all__ = ["Contact"]
-
-# "0354-3260071转8001", "…-8001 分机", "ext. 8001": the extension is kept apart.
-_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
 class Contact(Model):
@@ -30,7 +26,7 @@ class Contact(Model):
     """The body or department, e.g. 晋中市科学技术协会."""
     phone: Phone | None = None
     """Their phone number in domestic written form."""
-    extension: str | None = Field(default=None, pattern=r"^\d{1,6}$")
+    extension: str | None = Field(default=None, pattern=r"^[0-9]{1,6}$")
     """An extension (分机号) of ``phone``."""
     email: Email | None = None
     """Their e-mail address."""
@@ -39,14 +35,20 @@ class Contact(Model):
     @classmethod
     def _split_extension(cls, data: Any) -> Any:
         if isinstance(data, dict) and isinstance(data.get("phone"), str):
-            match = _EXTENSION.search(data["phone"])
-            if match is not None and not data.get("extension"):
-                data = {**data, "phone": data["phone"][: match.start()], "extension": match[1]}
+            phone, extension = split_extension(data["phone"])
+            if extension is not None:
+                if data.get("extension") not in {None, extension}:
+                    msg = "the number and the extension field disagree (分机号不一致)"
+                    raise ValueError(msg)
+                data = {**data, "phone": phone, "extension": extension}
         return data
 
     @model_validator(mode="after")
     def _not_empty(self) -> Contact:
         if not (self.name or self.organization or self.phone or self.email):
             msg = "a contact needs a name, organization, phone or e-mail (联系人信息为空)"
+            raise ValueError(msg)
+        if self.extension is not None and self.phone is None:
+            msg = "an extension needs a phone number (有分机号但无电话号码)"
             raise ValueError(msg)
         return self

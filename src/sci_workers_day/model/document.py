@@ -19,12 +19,16 @@ __all__ = ["DocumentNumber", "DocumentReference"]
 # Matched after NFKC, which folds full-width digits and brackets such as （） ［］ ﹝﹞.
 _NUMBER = re.compile(
     r"""
-    (?P<agency>[^\s\d\[\]〔〕【】()〖〗]+?) \s*
-    [\[〔【(〖] \s* (?P<year>\d{4}|\d{2}) \s* [\]〕】)〗] \s*
-    (?P<series>[^\s\d第号]*) \s* 第? \s* (?P<serial>\d+) \s* 号
+    (?P<agency>[^\s0-9\[\]〔〕【】()〖〗]+?) \s*
+    (?P<open>[\[〔【(〖]) \s* (?P<year>[0-9]{4}|[0-9]{2}) \s* (?P<close>[\]〕】)〗]) \s*
+    (?P<series>[\u4e00-\u9fff]*字)? \s* 第? \s* (?P<serial>[0-9]+) \s* 号
     """,
     re.VERBOSE,
 )
+_PAIRS = {"[": "]", "〔": "〕", "【": "】", "(": ")", "〖": "〗"}
+_AGENCY = re.compile(r"[^\s0-9\[\]〔〕【】()（）〖〗﹝﹞［］第号]+")
+_SERIES = re.compile(r"(?:[\u4e00-\u9fff]*字)?")
+_FIRST_YEAR, _LAST_YEAR = 1949, 2100
 
 
 def _expand_year(digits: str) -> int:
@@ -35,22 +39,60 @@ def _expand_year(digits: str) -> int:
     return 2000 + year if year < 90 else 1900 + year
 
 
+def _read(text: str) -> tuple[str, int, int, str]:
+    """The agency code, year, serial and series a document number states."""
+    folded = unicodedata.normalize("NFKC", text).replace("﹝", "〔").replace("﹞", "〕")
+    match = _NUMBER.fullmatch(folded.strip())
+    if match is None or _PAIRS[match["open"]] != match["close"]:
+        msg = f"not a document number: {text!r} (不是有效的发文字号，应形如“市科发〔2024〕13号”)"
+        raise DocumentNumberError(msg)
+    year, serial = _expand_year(match["year"]), int(match["serial"])
+    if not _FIRST_YEAR <= year <= _LAST_YEAR or serial < 1:
+        msg = (
+            f"document number {text!r} has an impossible year or serial (发文字号的年份或序号无效)"
+        )
+        raise DocumentNumberError(msg)
+    return match["agency"], year, serial, match["series"] or ""
+
+
+def _check_agency(_instance: object, _attribute: object, value: str) -> None:
+    if not _AGENCY.fullmatch(value):
+        msg = f"agency code {value!r} is empty or holds digits or brackets (机关代字无效)"
+        raise ValueError(msg)
+
+
+def _check_series(_instance: object, _attribute: object, value: str) -> None:
+    if not _SERIES.fullmatch(value):
+        msg = f"series {value!r} must be Chinese text ending in 字, e.g. 宣字 (字号格式无效)"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class DocumentNumber:
     """A document number (发文字号) as GB/T 9704 defines it: ``市科发〔2024〕13号``.
 
     ``agency_code`` is the issuing agency's code (机关代字, ``市科发``), ``year`` the four-digit
     year, ``serial`` the sequence number, and ``series`` an infix some agencies put before the
-    serial (``宣字`` in ``〔2022〕宣字7号``). ``source`` keeps the text as the document wrote it; it
-    takes no part in equality. ``str()`` gives the canonical form; :attr:`conformant` says
-    whether the source was written that way (brackets 〔〕, four-digit year, no leading zeros).
+    serial (``宣字`` in ``〔2022〕宣字7号``). ``source`` keeps the text as the document wrote it
+    (it must state the same number) and takes no part in equality. ``str()`` gives the canonical
+    form; :attr:`conformant` says whether the source was written that way (brackets 〔〕,
+    four-digit year, no leading zeros).
     """
 
-    agency_code: str
-    year: int
+    agency_code: str = attrs.field(validator=_check_agency)
+    year: int = attrs.field(
+        validator=[attrs.validators.ge(_FIRST_YEAR), attrs.validators.le(_LAST_YEAR)]
+    )
     serial: int = attrs.field(validator=attrs.validators.ge(1))
-    series: str = ""
+    series: str = attrs.field(default="", validator=_check_series)
     source: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.source is not None:
+            stated = (self.agency_code, self.year, self.serial, self.series)
+            if _read(self.source) != stated:
+                msg = f"source {self.source!r} states another number than {self} (原文与字段不符)"
+                raise ValueError(msg)
 
     @classmethod
     def parse(cls, text: str) -> DocumentNumber:
@@ -58,24 +100,8 @@ class DocumentNumber:
 
         Raises :class:`~sci_workers_day.DocumentNumberError` when ``text`` holds none.
         """
-        folded = unicodedata.normalize("NFKC", text).replace("﹝", "〔").replace("﹞", "〕")
-        match = _NUMBER.fullmatch(folded.strip())
-        if match is None:
-            msg = (
-                f"not a document number: {text!r} (不是有效的发文字号，应形如“市科发〔2024〕13号”)"
-            )
-            raise DocumentNumberError(msg)
-        serial = int(match["serial"])
-        if serial < 1:
-            msg = f"document number {text!r} has serial 0 (发文顺序号不能为0)"
-            raise DocumentNumberError(msg)
-        return cls(
-            agency_code=match["agency"],
-            year=_expand_year(match["year"]),
-            serial=serial,
-            series=match["series"],
-            source=text.strip(),
-        )
+        agency, year, serial, series = _read(text)
+        return cls(agency, year, serial, series, source=text.strip())
 
     @property
     def conformant(self) -> bool:

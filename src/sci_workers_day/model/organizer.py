@@ -9,7 +9,7 @@ from pydantic import Field
 
 from sci_workers_day.model._base import Model
 from sci_workers_day.model.region import Level
-from sci_workers_day.types import RegionCode
+from sci_workers_day.types import RegionCode, Text
 
 __all__ = ["Organizer", "OrganizerKind"]
 
@@ -57,7 +57,7 @@ class Organizer(Model):
     """The full name, e.g. 晋中市科学技术协会."""
     short_name: str | None = Field(default=None, min_length=1)
     """The usual short form, e.g. 市科协."""
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Text, ...] = ()
     """Other names documents use for the same body."""
     kind: OrganizerKind | None = None
     """What kind of body it is."""

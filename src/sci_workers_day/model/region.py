@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -48,7 +49,7 @@ _LEVEL_LABELS = {
     Level.COUNTY: "县级",
 }
 
-_CODE = re.compile(r"\d{6}")
+_CODE = re.compile(r"[0-9]{6}")
 
 # Suffixes that name the kind of division; what is left is how people say the place
 # (太谷区 → 太谷, 广西壮族自治区 → 广西). Longest first.
@@ -177,6 +178,7 @@ class RegionTable:
         return sum(1 for region in self._by_code.values() if region.current)
 
     def __contains__(self, code: object) -> bool:
+        """Whether the table knows the code, current or retired."""
         return code in self._by_code
 
     def retired(self) -> list[Region]:
@@ -200,7 +202,11 @@ class RegionTable:
         seen = {code}
         while not region.current:
             if len(region.successors) != 1 or region.successors[0] in seen:
-                raise RegionNotFoundError(code)
+                reason = (
+                    f"retired in {region.retired}; its successor is not recorded "
+                    f"(已于{region.retired}撤销，无法确定承继区划)"
+                )
+                raise RegionNotFoundError(code, reason=reason)
             seen.add(region.successors[0])
             region = self.get(region.successors[0])
         return region
@@ -215,21 +221,44 @@ class RegionTable:
         name = re.sub(r"\s+", "", name)
         found = [
             region
-            for region in self._by_name.get(name, ()) or self._by_path(name)
+            for region in self._by_name.get(name, ()) or self._by_path(name, current=current)
             if (region.current or not current)
             and (within is None or self.is_within(region.code, within))
         ]
         return sorted(found, key=_code_key)
 
     def lookup(self, key: str, *, within: str | None = None) -> Region:
-        """The one current division with this code or name; ``RegionNotFoundError`` otherwise."""
-        key = key.strip()
+        """The one current division with this code or name; ``RegionNotFoundError`` otherwise.
+
+        A retired name (太谷县) answers with the division that replaced it, when all the
+        divisions ever so called lead to one.
+        """
+        key = unicodedata.normalize("NFKC", key).strip()
         if _CODE.fullmatch(key):
-            return self.resolve(key)
-        found = self.find(key, within=within)
-        if len(found) != 1:
-            raise RegionNotFoundError(key)
-        return found[0]
+            candidates = [self.resolve(key)]
+        else:
+            candidates = self.find(key) or [
+                current
+                for retired in self.find(key, current=False)
+                if (current := self._resolve_or_none(retired.code)) is not None
+            ]
+        candidates = list(dict.fromkeys(candidates))
+        found = [r for r in candidates if within is None or self.is_within(r.code, within)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            reason = "ambiguous: " + "、".join(map(str, found)) + " (名称不唯一)"
+        elif candidates:
+            reason = f"not within {within} (不在{within}范围内)"
+        else:
+            reason = None
+        raise RegionNotFoundError(key, reason=reason)
+
+    def _resolve_or_none(self, code: str) -> Region | None:
+        try:
+            return self.resolve(code)
+        except RegionNotFoundError:
+            return None
 
     def parent(self, region: Region) -> Region | None:
         """The division directly above, or ``None`` for a province."""
@@ -261,14 +290,19 @@ class RegionTable:
             return False
         return region == outer or outer in self.ancestors(region)
 
-    def _by_path(self, name: str) -> list[Region]:
-        # Try each split "ancestor + rest" where the ancestor names a known division.
+    def _by_path(self, name: str, *, current: bool) -> list[Region]:
+        # Try each split "ancestor + rest" where the ancestor names a known division that
+        # strictly contains the rest (晋中晋中 is no path).
         found: list[Region] = []
         for cut in range(2, len(name) - 1):
             head, tail = name[:cut], name[cut:]
             for outer in self._by_name.get(head, ()):
                 if outer.current:
-                    found.extend(r for r in self.find(tail) if self.is_within(r.code, outer.code))
+                    found.extend(
+                        inner
+                        for inner in self.find(tail, current=current)
+                        if inner.code != outer.code and self.is_within(inner.code, outer.code)
+                    )
         return list(dict.fromkeys(found))
 
 

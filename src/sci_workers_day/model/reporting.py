@@ -10,6 +10,7 @@ from pydantic import Field
 from sci_workers_day.model._base import SORTED_IN_JSON, Model
 from sci_workers_day.model.contact import Contact
 from sci_workers_day.model.media import ShotType
+from sci_workers_day.types import Text
 
 __all__ = ["ReportingRequirements"]
 
@@ -23,7 +24,7 @@ class ReportingRequirements(Model):
     """The longest a submitted video may run (``不超过3分钟`` → 180)."""
     required_shots: Annotated[frozenset[ShotType], SORTED_IN_JSON] = frozenset()
     """Photo shots each submission must include (全景照, 特写照)."""
-    materials: tuple[str, ...] = ()
+    materials: tuple[Text, ...] = ()
     """What to send: 开展情况统计表, 总结报告, 影像资料, …"""
     recipients: tuple[Contact, ...] = ()
     """Where to send it: offices and their e-mail addresses."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import Field
 
@@ -56,7 +57,10 @@ _FUNDING_LABELS = {
 }
 
 
-def _sum(values: list[Any]) -> Any:
+N = TypeVar("N", int, Decimal)
+
+
+def _sum(values: Iterable[N | None]) -> N | None:
     """The exact sum of the reported values; ``None`` when none was reported."""
     reported = [value for value in values if value is not None]
     return sum(reported[1:], start=reported[0]) if reported else None
@@ -101,8 +105,7 @@ class Funding(_Group):
     @property
     def total(self) -> Decimal | None:
         """The exact sum of the reported sources; ``None`` when none was reported."""
-        result: Decimal | None = _sum(list(self.by_category().values()))
-        return result
+        return _sum(self.by_category().values())
 
 
 class Staff(_Group):
@@ -124,8 +127,7 @@ class Staff(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        result: int | None = _sum(list(self.parts().values()))
-        return result
+        return _sum(self.parts().values())
 
 
 class Participation(_Group):
@@ -143,8 +145,7 @@ class Participation(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        result: int | None = _sum(list(self.parts().values()))
-        return result
+        return _sum(self.parts().values())
 
 
 class Publicity(_Group):
@@ -175,8 +176,7 @@ class OpenedSites(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        result: int | None = _sum(list(self.parts().values()))
-        return result
+        return _sum(self.parts().values())
 
 
 class StatisticsReturn(Model):

@@ -9,7 +9,7 @@ from pydantic import Field
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.model._base import Model
 from sci_workers_day.model.region import Level
-from sci_workers_day.types import RegionCode
+from sci_workers_day.types import RegionCode, Text
 
 __all__ = ["Designation", "Venue", "VenueKind"]
 
@@ -54,7 +54,7 @@ class Designation(Model):
     """Who conferred it: 国家级 (national), 省级 (provincial), …"""
     period: DateWindow | None = None
     """The years it runs for (``2023—2027年度`` → 2023-01-01 to 2027-12-31)."""
-    conferred_by: tuple[str, ...] = ()
+    conferred_by: tuple[Text, ...] = ()
     """The bodies that conferred it (中国科协, 教育部, 科技部, …)."""
 
 
