@@ -29,6 +29,7 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_phrases.py
 
 # Rewrite the pinned JSON schemas under tests/data/schema after a deliberate model change.
 schemas: $(STAMP)

@@ -71,6 +71,7 @@ _DAY_PARTS = {
     "全天": DayPart.ALL_DAY,
 }
 _APPROXIMATE_DAYS = 3
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _chinese_number(text: str) -> str:
@@ -164,6 +165,8 @@ def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one
             side.state("年", int(match["iy"]), where, phrase)
             side.state("月", int(match["im"]), where, phrase)
             side.state("日", int(match["id"]), where, phrase)
+        elif kind == "noise":
+            pass
         elif kind == "number":
             value, unit = int(match["num"]), match["unit"]
             if unit is None:
@@ -221,8 +224,8 @@ def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one
         elif kind == "since":
             reading.since = True
         elif kind == "sep":
-            following = _TOKEN.match(folded, position)
-            if last_was_time and following and following.lastgroup in {"clock", "hour"}:
+            following = _TOKEN.match(folded, position) if last_was_time else None
+            if following is not None and following.lastgroup in {"clock", "hour"}:
                 pending_time_range = True
             elif len(reading.sides) == 2:
                 _fail(phrase, where, "more than one range separator", "日期范围分隔符过多")
@@ -267,7 +270,7 @@ def _span(point: _Point, year: int, phrase: str) -> tuple[dt.date, dt.date]:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not 1 <= point.month <= 12:
         _fail(phrase, 0, f"no month {point.month}", f"不存在{point.month}月")
-    last = calendar.monthrange(year, point.month)[1]
+    last = 29 if point.month == 2 and calendar.isleap(year) else _MONTH_DAYS[point.month]
     first_day, last_day = point.days or (1, last)
     if point.in_month:
         first_day, last_day = min(first_day, last), min(last_day, last)

@@ -63,3 +63,49 @@ def test_contact_needs_something() -> None:
     """A contact with no name, organization, phone or e-mail is refused."""
     with pytest.raises(ValidationError, match="联系人信息为空"):
         Contact()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0354-3260071-8001",
+        "0354-3260071#8001",
+        "0354-3260071;ext=8001",
+        "0354-3260071x8001",
+        "0354-3260071 转 8001",
+    ],
+)
+def test_every_written_extension_is_kept(text: str) -> None:
+    """Extensions however written are split off and kept, never dropped."""
+    contact = Contact(phone=text)
+    assert (contact.phone, contact.extension) == ("0354-3260071", "8001")
+
+
+def test_grouped_digits_are_not_an_extension() -> None:
+    """A number written in groups (0354-326-0071) is one number, not number plus extension."""
+    contact = Contact(phone="0354-326-0071")
+    assert (contact.phone, contact.extension) == ("0354-3260071", None)
+
+
+def test_extension_needs_a_phone() -> None:
+    """An extension on its own is refused."""
+    with pytest.raises(ValidationError, match="有分机号但无电话号码"):
+        Contact(name="张彦云", extension="8001")
+
+
+def test_conflicting_extensions_are_refused() -> None:
+    """A number whose written extension disagrees with the extension field is refused."""
+    with pytest.raises(ValidationError, match="分机号不一致"):
+        Contact.model_validate({"phone": "0354-3260071转8001", "extension": "8002"})
+
+
+def test_normalize_phone_refuses_a_hidden_extension() -> None:
+    """``normalize_phone`` never drops an extension: it refuses the number instead."""
+    with pytest.raises(ValueError, match="分机号应单独填写"):
+        normalize_phone("0354-3260071;ext=8001")
+
+
+def test_error_shows_the_number_as_written() -> None:
+    """The error message quotes the input, not a stripped form of it."""
+    with pytest.raises(ValidationError, match="0354-326007'"):
+        Contact(phone="0354-326007")

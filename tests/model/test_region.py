@@ -158,3 +158,61 @@ def test_level_labels() -> None:
     """Levels carry the Chinese labels designations use."""
     assert Level.NATIONAL.label == "国家级"
     assert Level.PROVINCIAL.label == "省级"
+
+
+def test_lookup_by_retired_name_gives_the_successor() -> None:
+    """A name that is no longer in use answers with the division that replaced it."""
+    assert TABLE.lookup("太谷县").code == "140703"
+    assert TABLE.lookup("晋中市太谷县").code == "140703"
+
+
+def test_lookup_of_a_code_respects_within() -> None:
+    """``within`` applies to codes too: 太谷区 is not in Shaanxi."""
+    with pytest.raises(RegionNotFoundError, match="不在610000范围内"):
+        TABLE.lookup("140703", within="610000")
+
+
+def test_full_width_codes_are_read() -> None:
+    """A code typed in full-width digits is the same code."""
+    assert TABLE.lookup("１４０７０３").code == "140703"
+
+
+def test_a_name_repeated_is_no_path() -> None:
+    """晋中晋中 is not a path: the outer division must strictly contain the inner one."""
+    assert TABLE.find("晋中晋中") == []
+
+
+def test_ambiguous_lookup_names_the_candidates() -> None:
+    """The error for an ambiguous name lists the divisions it could mean."""
+    with pytest.raises(RegionNotFoundError, match="110105") as caught:
+        TABLE.lookup("朝阳区")
+    assert caught.value.reason is not None
+    assert "名称不唯一" in caught.value.reason
+
+
+SMALL = """# edition: 2024-12-31
+code\tname\tretired\tsuccessors
+140000\t山西省\t\t
+140700\t晋中市\t\t
+140703\t太谷区\t\t
+142429\t太谷县\t1999-12\t140726
+140726\t太谷县\t2019-12\t140703
+140799\t合并县\t2010-12\t
+140798\t分立县\t2010-12\t140703,140700
+140797\t环一\t2010-12\t140796
+140796\t环二\t2010-12\t140797
+"""
+
+
+def test_resolve_follows_chains() -> None:
+    """A code retired twice resolves through its successor's successor."""
+    table = RegionTable.from_tsv(SMALL)
+    assert table.resolve("142429").code == "140703"
+
+
+@pytest.mark.parametrize("code", ["140799", "140798", "140797"])
+def test_resolve_refuses_what_it_cannot_trace(code: str) -> None:
+    """Abolished, split and cyclic histories raise, saying why; they never loop or guess."""
+    table = RegionTable.from_tsv(SMALL)
+    with pytest.raises(RegionNotFoundError, match="无法确定承继区划"):
+        table.resolve(code)

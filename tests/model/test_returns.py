@@ -98,3 +98,18 @@ def test_figures_agree_with_attributes(ret: StatisticsReturn) -> None:
         for part in path.split("."):
             obj = getattr(obj, part)
         assert obj == value
+
+
+@pytest.mark.parametrize("field", ["activity_count", "funding"])
+def test_true_is_not_one(field: str) -> None:
+    """JSON ``true`` is neither a count nor an amount."""
+    value: object = True if field == "activity_count" else {"county": True}
+    with pytest.raises(ValidationError, match="布尔值不是数字"):
+        StatisticsReturn.model_validate({"reporting_unit": UNIT, field: value})
+
+
+def test_negative_zero_becomes_zero() -> None:
+    """``-0`` is read as 0, so it never looks negative."""
+    ret = StatisticsReturn.model_validate({"reporting_unit": UNIT, "funding": {"county": "-0.00"}})
+    assert ret.funding.county == 0
+    assert not ret.funding.county.is_signed()
