@@ -18,6 +18,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sci_workers_day.dates import DateWindow, DayPart
 from sci_workers_day.errors import DatePhraseError
@@ -48,8 +49,7 @@ _TOKEN = re.compile(
   | (?P<relyear>次年|翌年|第二年|同年|当年|本年|今年)
   | (?P<weekday>\(?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\)?)
   | (?P<approx>前后|左右)
-  | (?P<before>之前|以前|前)
-  | (?P<until>截止到|截止至|截止|截至|为止|止)
+  | (?P<before>之前|以前|前|截止到|截止至|截止|截至|为止|止)
   | (?P<since>开始|起|以后|之后)
   | (?P<sep>——|—|–|-|~|〜|至|到)
   | (?P<noise>拟定于|拟于|定于|计划于|预计于|将于|日期定为|时间定为|活动时间|时间为|日期为|时间|日期
@@ -97,7 +97,6 @@ class _Point:
 
     year: int | None = None
     next_year: bool = False
-    same_year: bool = False
     month: int | None = None
     days: tuple[int, int] | None = None
     in_month: bool = False  # days name a part of the month (旬, 底), clipped to its length
@@ -124,7 +123,7 @@ class _Point:
             self.days = (value, value)
 
 
-def _fail(phrase: str, position: int, english: str, chinese: str) -> None:
+def _fail(phrase: str, position: int, english: str, chinese: str) -> NoReturn:
     msg = f"{chinese}：“{phrase}”第{position + 1}个字符 ({english}, at position {position})"
     raise DatePhraseError(msg, phrase=phrase, position=position)
 
@@ -141,9 +140,8 @@ def _time(part: str | None, hour: int, minute: int, phrase: str, position: int) 
 class _Reading:
     sides: list[_Point]
     approximate: bool = False
-    before: bool = False
+    before: bool = False  # 前, 截止, 止: the phrase names the last day
     since: bool = False
-    until: bool = False
 
 
 def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one dispatch over token kinds
@@ -156,7 +154,6 @@ def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one
         match = _TOKEN.match(folded, position)
         if match is None:
             _fail(phrase, position, "not a date", "无法识别的日期")
-            raise AssertionError  # pragma: no cover - _fail raises
         kind = match.lastgroup  # the outermost group: every alternative is one named group
         where = match.start()
         position = match.end()
@@ -188,10 +185,8 @@ def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one
             side.in_month = True
             side.first_unit = side.first_unit or "日"
         elif kind == "relyear":
-            if match.group() in {"次年", "翌年", "第二年"}:
-                side.next_year = True
-            else:
-                side.same_year = True
+            # 同年, 当年, 本年, 今年 name the year already in force: nothing to record.
+            side.next_year = match.group() in {"次年", "翌年", "第二年"}
         elif kind in {"clock", "hour"}:
             hour = int(match["ch"] or match["hh"])
             minute = int(match["cm"] or match["hm"] or (30 if match["half"] else 0))
@@ -219,8 +214,6 @@ def _read(phrase: str, folded: str) -> _Reading:  # noqa: PLR0912, PLR0915 - one
             reading.approximate = True
         elif kind == "before":
             reading.before = True
-        elif kind == "until":
-            reading.until = True
         elif kind == "since":
             reading.since = True
         elif kind == "sep":
@@ -248,7 +241,6 @@ def _settle_bare_numbers(reading: _Reading, phrase: str) -> None:
     left.bare = None
     if right is None or right.first_unit is None:
         _fail(phrase, where, "number without a unit", "数字缺少年、月或日")
-        return
     unit = right.first_unit
     if unit == "年" and left.year is None:
         left.state("年", value, where, phrase)
@@ -290,8 +282,7 @@ def _window(phrase: str, reading: _Reading, year: int | None) -> DateWindow:  # 
         left_year = year
     if left_year is None:
         _fail(phrase, 0, "no year in the phrase and none given", "日期缺少年份，且未指定年份")
-        raise AssertionError  # pragma: no cover - _fail raises
-    if left.month is None and left.days is None and left.year is None and left.first_unit is None:
+    if left.first_unit is None:  # only noise was read
         _fail(phrase, 0, "no date in the phrase", "未找到日期")
     start, end = _span(left, left_year, phrase)
     end_time = left.end_time
@@ -331,7 +322,7 @@ def _window(phrase: str, reading: _Reading, year: int | None) -> DateWindow:  # 
     if end < start:
         _fail(phrase, 0, f"ends ({end}) before it starts ({start})", "结束日期早于开始日期")
     start_time = left.time
-    if right is None and (reading.before or reading.until):
+    if right is None and reading.before:
         return DateWindow(None, end, phrase=phrase, end_time=start_time or end_time)
     if right is None and reading.since:
         return DateWindow(start, None, phrase=phrase, start_time=start_time, day_part=left.day_part)
@@ -376,6 +367,5 @@ def parse_deadline(text: str, *, year: int | None = None) -> dt.date:
     """
     window = parse_window(text, year=year)
     if window.end is None:
-        _fail(text, 0, "a deadline needs an end", "截止日期缺少结束日")
-        raise AssertionError  # pragma: no cover - _fail raises
+        _fail(text.strip(), 0, "a deadline needs an end", "截止日期缺少结束日")
     return window.end

@@ -42,7 +42,7 @@ from sci_workers_day.model.returns import (
 )
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
-from sci_workers_day.types import normalize_phone
+from sci_workers_day.types import _is_phone, normalize_phone
 
 __all__ = [
     "activities",
@@ -208,17 +208,9 @@ def _fixed_line() -> st.SearchStrategy[str]:
     )
 
 
-def _is_valid_phone(text: str) -> bool:
-    try:
-        normalize_phone(text)
-    except ValueError:
-        return False
-    return True
-
-
 def phones() -> st.SearchStrategy[str]:
     """Valid Chinese fixed-line and mobile numbers in their stored form."""
-    return (_fixed_line() | _mobile()).filter(_is_valid_phone).map(normalize_phone)
+    return (_fixed_line() | _mobile()).filter(_is_phone).map(normalize_phone)
 
 
 def emails() -> st.SearchStrategy[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -39,8 +40,12 @@ def _expand_year(digits: str) -> int:
     return 2000 + year if year < 90 else 1900 + year
 
 
+@functools.lru_cache(maxsize=1024)
 def _read(text: str) -> tuple[str, int, int, str]:
-    """The agency code, year, serial and series a document number states."""
+    """The agency code, year, serial and series a document number states.
+
+    Cached: ``parse`` reads the text, then construction checks the source against the fields.
+    """
     folded = unicodedata.normalize("NFKC", text).replace("﹝", "〔").replace("﹞", "〕")
     match = _NUMBER.fullmatch(folded.strip())
     if match is None or _PAIRS[match["open"]] != match["close"]:
