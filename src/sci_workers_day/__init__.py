@@ -12,6 +12,7 @@ from sci_workers_day.errors import (
     ParseError,
     RegionNotFoundError,
     SciWorkersDayError,
+    UnknownRuleError,
 )
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.model.campaign import Campaign, CampaignKind, edition_of, year_of_edition
@@ -33,6 +34,11 @@ from sci_workers_day.model.returns import (
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
 from sci_workers_day.phrases import parse_deadline, parse_window
+from sci_workers_day.report import Explanation, Finding, Outcome, Report, ReportDiff, Severity
+from sci_workers_day.rollup import aggregate, validate_rollup
+from sci_workers_day.rules import Rule
+from sci_workers_day.rules import catalogue as rule_catalogue
+from sci_workers_day.validate import validate
 
 __version__ = "0.1.0"
 
@@ -49,6 +55,8 @@ __all__ = [
     "DocumentNumber",
     "DocumentNumberError",
     "DocumentReference",
+    "Explanation",
+    "Finding",
     "Funding",
     "FundingCategory",
     "Level",
@@ -56,6 +64,7 @@ __all__ = [
     "OpenedSites",
     "Organizer",
     "OrganizerKind",
+    "Outcome",
     "ParseError",
     "Participation",
     "Photo",
@@ -63,19 +72,28 @@ __all__ = [
     "Region",
     "RegionNotFoundError",
     "RegionTable",
+    "Report",
+    "ReportDiff",
     "ReportingRequirements",
+    "Rule",
     "SciWorkersDayError",
+    "Severity",
     "ShotType",
     "Staff",
     "StatisticsReturn",
     "Submission",
+    "UnknownRuleError",
     "Venue",
     "VenueKind",
     "Video",
     "__version__",
+    "aggregate",
     "edition_of",
     "parse_deadline",
     "parse_window",
     "region_table",
+    "rule_catalogue",
+    "validate",
+    "validate_rollup",
     "year_of_edition",
 ]

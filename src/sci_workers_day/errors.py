@@ -6,8 +6,9 @@
     ├── ParseError (also ValueError)        input could not be read; says where
     │   ├── DatePhraseError                 not a date phrase, or an impossible date
     │   └── DocumentNumberError             not a 发文字号
-    └── RegionNotFoundError (also LookupError)
-                                            no division with that code or name
+    ├── RegionNotFoundError (also LookupError)
+    │                                       no division with that code or name
+    └── UnknownRuleError (also LookupError) a severity policy names no known rule
 
 Problems *in* the data (a negative figure, a late submission) are not exceptions: they are
 findings in a validation report. An exception means the operation itself could not go on.
@@ -21,6 +22,7 @@ __all__ = [
     "ParseError",
     "RegionNotFoundError",
     "SciWorkersDayError",
+    "UnknownRuleError",
 ]
 
 
@@ -111,3 +113,15 @@ class RegionNotFoundError(SciWorkersDayError, LookupError):
         super().__init__(f"administrative division {key!r}: {detail}")
         self.key = key
         self.reason = reason
+
+
+class UnknownRuleError(SciWorkersDayError, LookupError):
+    """A severity policy or an explanation names a rule code the catalogue does not have."""
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__(
+            "unknown rule code(s) (未知的规则代码): "
+            + ", ".join(codes)
+            + "; see the rule catalogue (docs/rules.md)"
+        )
+        self.codes = codes

@@ -8,7 +8,8 @@ business.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 import phonenumbers
@@ -22,6 +23,7 @@ __all__ = [
     "RegionCode",
     "Text",
     "normalize_phone",
+    "read_number",
     "split_extension",
 ]
 
@@ -48,6 +50,37 @@ Amount = Annotated[
 
 Count = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=0)]
 """A whole, non-negative count: activities (次), person-times (人次), outlets (个), reports (篇)."""
+
+# "1,200", "12 000": thousands grouped by commas or spaces; a lone comma is no separator.
+_GROUPED = re.compile(r"^([+-]?[0-9]{1,3})((?:[, ][0-9]{3})+)(\.[0-9]+)?$")
+
+
+def read_number(value: object) -> Decimal | None:
+    """The number a raw value states, exactly; ``None`` when it states none.
+
+    Takes ints, Decimals, floats (by their shortest repr, so ``0.1`` is ``Decimal("0.1")``)
+    and text with full-width digits, surrounding spaces and thousands separators
+    (``"１,２００"``). Booleans, NaN and infinities are not numbers.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        grouped = _GROUPED.fullmatch(text)
+        if grouped is not None:
+            text = grouped[1] + grouped[2].replace(",", "").replace(" ", "") + (grouped[3] or "")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
 
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 """A six-digit GB/T 2260 code such as ``140700`` (晋中市)."""

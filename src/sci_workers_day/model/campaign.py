@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -83,7 +83,7 @@ class Campaign(Model):
     ``issued_on``), what it implements (``basis``), whom it addresses, its ``theme`` and
     ``window``, who hosts it (``hosts`` 主办, ``executors`` 承办, ``co_organizers`` 协办), its
     ``activities``, the ``reporting`` rule, ``requirements`` (有关要求), ``contacts`` and
-    ``attachments``.
+    ``attachments``; ``severity_policy`` is how strictly its returns are checked.
     """
 
     title: str = Field(min_length=1)
@@ -128,6 +128,11 @@ class Campaign(Model):
     """联系方式."""
     attachments: tuple[Text, ...] = ()
     """The titles of its attachments (附件)."""
+    severity_policy: dict[str, Literal["error", "warning", "info", "off"]] = Field(
+        default_factory=dict
+    )
+    """Rule code → the severity this campaign gives it, or ``"off"``
+    (``{"missing-value": "error"}``); validation refuses codes it does not know."""
 
     @property
     def sections(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
+import attrs
 from pydantic import Field
 
 from sci_workers_day.model._base import Model
@@ -19,6 +20,8 @@ from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.types import Amount, Count
 
 __all__ = [
+    "FIGURES",
+    "Figure",
     "Funding",
     "FundingCategory",
     "OpenedSites",
@@ -26,6 +29,7 @@ __all__ = [
     "Publicity",
     "Staff",
     "StatisticsReturn",
+    "sum_reported",
 ]
 
 
@@ -60,7 +64,7 @@ _FUNDING_LABELS = {
 N = TypeVar("N", int, Decimal)
 
 
-def _sum(values: Iterable[N | None]) -> N | None:
+def sum_reported(values: Iterable[N | None]) -> N | None:
     """The exact sum of the reported values; ``None`` when none was reported."""
     reported = [value for value in values if value is not None]
     return sum(reported[1:], start=reported[0]) if reported else None
@@ -105,7 +109,7 @@ class Funding(_Group):
     @property
     def total(self) -> Decimal | None:
         """The exact sum of the reported sources; ``None`` when none was reported."""
-        return _sum(self.by_category().values())
+        return sum_reported(self.by_category().values())
 
 
 class Staff(_Group):
@@ -127,7 +131,7 @@ class Staff(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        return _sum(self.parts().values())
+        return sum_reported(self.parts().values())
 
 
 class Participation(_Group):
@@ -145,7 +149,7 @@ class Participation(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        return _sum(self.parts().values())
+        return sum_reported(self.parts().values())
 
 
 class Publicity(_Group):
@@ -176,7 +180,7 @@ class OpenedSites(_Group):
     @property
     def total(self) -> int | None:
         """The sum of the reported figures; ``None`` when none was reported."""
-        return _sum(self.parts().values())
+        return sum_reported(self.parts().values())
 
 
 class StatisticsReturn(Model):
@@ -212,3 +216,55 @@ class StatisticsReturn(Model):
             for name, value in getattr(self, group).parts().items():
                 result[f"{group}.{name}"] = value
         return result
+
+
+@attrs.frozen
+class Figure:
+    """One figure of the form: its dotted path, row label and unit."""
+
+    path: str
+    label: str
+    unit: str
+
+    @property
+    def integral(self) -> bool:
+        """Whether the figure is a count (every figure but money, in 万元, is)."""
+        return self.unit != "万元"
+
+    @property
+    def is_total(self) -> bool:
+        """Whether this is a stated 小计 rather than a part."""
+        return self.path.endswith(".stated_total")
+
+
+_GROUPS: dict[str, tuple[type[_Group], str, str]] = {
+    # group field: (class, the form's group label, unit)
+    "funding": (Funding, "活动经费投入数量", "万元"),
+    "staff": (Staff, "科普工作人员参与数量", "人次"),
+    "public": (Participation, "科普活动群众参与数量", "人次"),
+    "publicity": (Publicity, "宣传报道情况", ""),
+    "opened": (OpenedSites, "开放活动的场馆、科研机构、大学数量", "个"),
+}
+_PUBLICITY_UNITS = {"media_outlets": "个", "reports": "篇"}
+
+
+def _label(model: type[_Group], name: str) -> str:
+    # The field docstrings start with the form's row label: "实物投入 (donated books …)."
+    description = model.model_fields[name].description or name
+    return description.split(" (")[0].rstrip(".")
+
+
+def _figures() -> tuple[Figure, ...]:
+    result = [Figure("activity_count", "科普活动开展次数", "次")]
+    for group, (model, group_label, unit) in _GROUPS.items():
+        for name in model._parts:
+            result.append(
+                Figure(f"{group}.{name}", _label(model, name), unit or _PUBLICITY_UNITS[name])
+            )
+        if "stated_total" in model.model_fields:
+            result.append(Figure(f"{group}.stated_total", f"{group_label}小计", unit))
+    return tuple(result)
+
+
+FIGURES: tuple[Figure, ...] = _figures()
+"""Every figure of the form, stated totals included, in the form's order."""

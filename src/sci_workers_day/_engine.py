@@ -1,0 +1,182 @@
+"""What ``validate`` and ``validate_rollup`` share: reading a source, and turning hits into findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from sci_workers_day._reading import Reading, read_leniently
+from sci_workers_day.errors import ParseError, UnknownRuleError
+from sci_workers_day.formats import read_document
+from sci_workers_day.model.campaign import Campaign
+from sci_workers_day.model.returns import FIGURES, StatisticsReturn
+from sci_workers_day.model.submission import Submission
+from sci_workers_day.report import Explanation, Finding, Severity
+from sci_workers_day.rules import catalogue
+from sci_workers_day.rules._registry import Hit, Rule
+
+__all__ = ["ModelName", "Policy", "Source", "explain", "read_source", "settle"]
+
+ModelName = Literal["return", "submission", "campaign"]
+Policy = Mapping[str, Severity | Literal["error", "warning", "info", "off"]]
+Source = StatisticsReturn | Submission | Campaign | Mapping[str, Any] | str | os.PathLike[str]
+
+_MODELS: dict[ModelName, type[StatisticsReturn | Submission | Campaign]] = {
+    "return": StatisticsReturn,
+    "submission": Submission,
+    "campaign": Campaign,
+}
+# The keys that tell a raw mapping's model apart: each model's fields the others lack.
+_KEYS = {
+    name: set(model.model_fields).difference(
+        *(other.model_fields for other in _MODELS.values() if other is not model)
+    )
+    for name, model in _MODELS.items()
+}
+_LABELS = {figure.path: figure.label for figure in FIGURES}
+
+
+@attrs.frozen
+class Document:
+    """A source read: which model, the reading, where its values came from, its name."""
+
+    kind: ModelName
+    reading: Reading
+    cells: Mapping[str, str] = attrs.field(factory=dict)
+    name: str | None = None
+
+
+def read_source(source: Source, model: ModelName | None = None) -> Document:
+    """Read a model instance, raw mapping or file into a :class:`Document`."""
+    for kind, cls in _MODELS.items():
+        if isinstance(source, cls):
+            return Document(kind, Reading(source))
+    if isinstance(source, (str, os.PathLike)):
+        raw = read_document(Path(source))
+        try:
+            document = read_source(raw.data, model)
+        except ParseError as error:
+            raise error.at(file=raw.name) from None
+        return attrs.evolve(document, cells=raw.cells, name=raw.name)
+    if not isinstance(source, Mapping):
+        msg = f"cannot validate a {type(source).__name__} (无法校验此类对象)"
+        raise ParseError(msg)
+    kind = model or _recognise(source)
+    return Document(kind, read_leniently(_MODELS[kind], source))
+
+
+def _recognise(data: Mapping[str, Any]) -> ModelName:
+    scores = {name: len(keys.intersection(data)) for name, keys in _KEYS.items()}
+    best = max(scores.values())
+    found = [name for name, score in scores.items() if score == best]
+    if best and len(found) == 1:
+        return found[0]
+    if set(data) == {"reporting_unit"}:
+        return "return"  # a return with every figure left blank
+    msg = (
+        "cannot tell whether the data is a return, a submission or a campaign "
+        "(无法识别数据类型); name it with model=..."
+    )
+    raise ParseError(msg)
+
+
+def settle(
+    campaign: Campaign | None, policy: Policy | None, explanations: Iterable[Explanation]
+) -> tuple[dict[str, Severity | None], tuple[Explanation, ...]]:
+    """The effective severity of each overridden rule (``None`` = off), and the explanations.
+
+    The caller's policy wins over the campaign's. Unknown codes raise
+    :class:`~sci_workers_day.UnknownRuleError`: a mistyped code must not pass silently.
+    """
+    merged = {**(campaign.severity_policy if campaign else {}), **(policy or {})}
+    explained = tuple(explanations)
+    unknown = sorted(
+        {code for code in merged if code not in catalogue()}
+        | {e.code for e in explained if e.code not in catalogue()}
+    )
+    if unknown:
+        raise UnknownRuleError(unknown)
+    severities = {
+        code: None if setting == "off" else Severity(setting) for code, setting in merged.items()
+    }
+    return severities, explained
+
+
+class Collector:
+    """Turns hits into findings: severity policy, messages, paths, cells."""
+
+    def __init__(self, severities: Mapping[str, Severity | None], cells: Mapping[str, str]):
+        self.severities = severities
+        self.cells = cells
+        self.findings: list[Finding] = []
+
+    def add(self, rule: Rule, hit: Hit, prefix: str = "") -> None:
+        """Add a finding for ``hit``, its paths under ``prefix``, unless the rule is off."""
+        severity = self.severities.get(rule.code, rule.severity)
+        if severity is None:
+            return
+        paths = tuple(prefix + path for path in hit.paths)
+        label = _LABELS.get(hit.paths[0].removeprefix("statistics."), paths[0]) if paths else ""
+        cells = tuple(dict.fromkeys(self.cells[p] for p in paths if p in self.cells))
+        self.findings.append(
+            Finding(
+                rule.code,
+                severity,
+                paths,
+                _format(rule.message, hit.params, label, "zh"),
+                _format(rule.message_en, hit.params, paths[0] if paths else "", "en"),
+                cells,
+                dict(hit.params),
+            )
+        )
+
+    def run(self, rules: Iterable[Rule], check: Any, prefix: str = "") -> None:
+        """Run model rules on ``check``, skipping those switched off."""
+        for rule in rules:
+            if self.severities.get(rule.code, rule.severity) is not None:
+                for hit in rule.check(check):
+                    self.add(rule, hit, prefix)
+
+
+def explain(
+    findings: Iterable[Finding], explanations: tuple[Explanation, ...]
+) -> tuple[list[Finding], tuple[Explanation, ...]]:
+    """Attach each explanation to the findings it explains; return the unmatched ones."""
+    result = []
+    used: set[Explanation] = set()
+    for finding in findings:
+        explanation = next((e for e in explanations if e.explains(finding)), None)
+        if explanation is not None:
+            used.add(explanation)
+            finding = attrs.evolve(finding, explanation=explanation.text)
+        result.append(finding)
+    return result, tuple(e for e in explanations if e not in used)
+
+
+def _display(value: Any, lang: str) -> str:
+    if value is None:
+        return "空" if lang == "zh" else "blank"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        if lang == "zh":
+            return "、".join(
+                f"{_LABELS.get(str(k), k)} {_display(v, lang)}" for k, v in value.items()
+            )
+        return ", ".join(f"{k}={_display(v, lang)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(_display(v, lang) for v in value)
+    return str(value)
+
+
+def _format(template: str, params: Mapping[str, Any], label: str, lang: str) -> str:
+    shown = {key: _display(value, lang) for key, value in params.items()}
+    return template.format_map({"label": label, **shown})

@@ -1,0 +1,205 @@
+"""Lenient reading: raw data → a model, every value the model refuses turned into a finding.
+
+Pydantic stops a model at its first bad field; a submitter needs to hear about all of them.
+So the data is validated, each refused value is classified by the reading rules, removed (an
+optional field falls back to its default, an item of a list is dropped whole, a required
+top-level field gets a stand-in the rules know to skip), and validated again until the model
+can be built. Paths in findings are those of the data as given, even after list items are
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from pydantic import BaseModel, ValidationError
+
+from sci_workers_day.errors import ParseError
+from sci_workers_day.model.campaign import Campaign
+from sci_workers_day.model.returns import FIGURES, Figure, StatisticsReturn
+from sci_workers_day.model.submission import Submission
+from sci_workers_day.rules._registry import Hit, ReadingIssue, Rule, Subject, of_subject
+from sci_workers_day.types import read_number
+
+__all__ = ["Reading", "read_leniently"]
+
+_FIGURES = {figure.path: figure for figure in FIGURES}
+_STANDIN_NAME = "（未填写）"
+# What a required top-level field becomes when its value cannot be read. Rules that would
+# be misled by a stand-in check ``Check.read(path)`` first.
+_STAND_INS: dict[type[BaseModel], dict[str, Any]] = {
+    StatisticsReturn: {"reporting_unit": {"name": _STANDIN_NAME}},
+    Submission: {"reporting_unit": {"name": _STANDIN_NAME}, "submitted_on": "1970-01-01"},
+    Campaign: {"title": _STANDIN_NAME, "kinds": ["workers_day"], "year": 2000},
+}
+# Where a model keeps the figures of a return: text figures are read as numbers first.
+_FIGURES_AT: dict[type[BaseModel], str] = {StatisticsReturn: "", Submission: "statistics."}
+_MAX_ROUNDS = 64
+
+
+@attrs.frozen
+class Reading:
+    """A model read leniently: the model, what its reading found, and which paths were lost."""
+
+    model: Any
+    hits: tuple[tuple[Rule, Hit], ...] = ()
+    unread: frozenset[str] = frozenset()
+
+
+def read_leniently(model: type[BaseModel], data: Mapping[str, Any]) -> Reading:
+    """Build ``model`` from ``data``, reporting every refused value instead of stopping."""
+    try:
+        return Reading(model.model_validate(data))
+    except ValidationError:
+        pass
+    return _Reader(model, data).read()
+
+
+def _thaw(value: Any) -> Any:
+    """A mutable deep copy of JSON-like data (tuples become lists)."""
+    if isinstance(value, Mapping):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_thaw(item) for item in value]
+    return value
+
+
+class _Reader:
+    def __init__(self, model: type[BaseModel], data: Mapping[str, Any]) -> None:
+        self.model = model
+        self.data: dict[str, Any] = _thaw(data)
+        # id(list) → the original index of each remaining item, so that paths in findings
+        # stay those of the data as given after items are dropped.
+        self.origins: dict[int, list[int]] = {}
+        self.dropped: list[Any] = []  # kept alive, so no new list reuses a dropped one's id
+        self.hits: list[tuple[Rule, Hit]] = []
+        self.unread: set[str] = set()
+        self.figures_at = _FIGURES_AT.get(model)
+
+    def read(self) -> Reading:
+        if self.figures_at is not None:
+            self._read_figures(self.figures_at)
+        for _round in range(_MAX_ROUNDS):
+            try:
+                result = self.model.model_validate(self.data)
+            except ValidationError as error:
+                self._drop(error)
+            else:
+                return Reading(result, tuple(self.hits), frozenset(self.unread))
+        msg = f"the data cannot be read as a {self.model.__name__} (无法读取数据)"  # pragma: no cover
+        raise ParseError(msg)  # pragma: no cover - every round drops at least one value
+
+    def _read_figures(self, prefix: str) -> None:
+        """Text that states a number ("1,200", "１２") becomes that number."""
+        root = self.data
+        for name in filter(None, prefix.split(".")):
+            root = root.get(name) if isinstance(root, dict) else None
+        if not isinstance(root, dict):
+            return
+        for figure in FIGURES:
+            *groups, name = figure.path.split(".")
+            holder: Any = root
+            for group in groups:
+                holder = holder.get(group) if isinstance(holder, dict) else None
+            if isinstance(holder, dict) and isinstance(holder.get(name), str):
+                number = read_number(holder[name])
+                if number is not None and (not figure.integral or number % 1 == 0):
+                    holder[name] = int(number) if figure.integral else number
+
+    def _drop(self, error: ValidationError) -> None:
+        removals: list[tuple[Any, Any]] = []
+        for detail in error.errors(include_url=False):
+            location, missing = self._locate(detail["loc"], detail["type"])
+            path = ".".join(map(str, self._original(location)))
+            if missing:
+                path = f"{path}.{missing}" if path else missing
+            value = None if missing else self._value(location)
+            self._report(path, value, detail["type"], detail["msg"])
+            removals.append(self._removal(location, missing))
+        self._remove(removals)
+
+    def _locate(self, loc: tuple[int | str, ...], kind: str) -> tuple[list[Any], str | None]:
+        """The part of pydantic's location that exists in the data, and a missing key's name."""
+        here: Any = self.data
+        location: list[Any] = []
+        for part in loc:
+            if isinstance(here, dict) and part in here:
+                here = here[part]
+            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
+                here = here[part]
+            else:
+                continue  # a union's tag, such as "photo" in media.0.photo.width
+            location.append(part)
+        missing = str(loc[-1]) if kind == "missing" and loc else None
+        return location, missing
+
+    def _value(self, location: list[Any]) -> Any:
+        here: Any = self.data
+        for part in location:
+            here = here[part]
+        return here
+
+    def _original(self, location: list[Any]) -> list[Any]:
+        here: Any = self.data
+        original: list[Any] = []
+        for part in location:
+            if isinstance(here, list):
+                original.append(self.origins.get(id(here), range(len(here)))[part])
+            else:
+                original.append(part)
+            here = here[part]
+        return original
+
+    def _report(self, path: str, value: Any, kind: str, message: str) -> None:
+        # A value dropped whole leaves its required fields "missing" in the next round; the
+        # first finding on a path (or below it) already says why.
+        if any(seen == path or seen.startswith(path + ".") for seen in self.unread):
+            return
+        self.unread.add(path)
+        figure = None
+        if self.figures_at is not None and path.startswith(self.figures_at):
+            figure = _FIGURES.get(path.removeprefix(self.figures_at))
+        issue = ReadingIssue(path, value, kind, message, figure)
+        for rule in of_subject(Subject.READING):
+            params = rule.check(issue)
+            if params is not None:
+                self.hits.append((rule, Hit((path,), params)))
+                return
+
+    def _removal(self, location: list[Any], missing: str | None) -> tuple[Any, Any]:
+        """The container and key to remove; a missing field takes its holder with it."""
+        if missing is not None:
+            if not location:
+                return None, missing  # a required top-level field: stand-in
+            return self._parent(location)
+        if not location:
+            msg = f"the data cannot be read as a {self.model.__name__} (无法读取数据)"
+            raise ParseError(msg)
+        return self._parent(location)
+
+    def _parent(self, location: list[Any]) -> tuple[Any, Any]:
+        return self._value(location[:-1]), location[-1]
+
+    def _remove(self, removals: list[tuple[Any, Any]]) -> None:
+        from_lists: dict[int, tuple[list[Any], set[int]]] = {}
+        for container, key in removals:
+            if container is None:
+                self._stand_in(key)
+            elif isinstance(container, list):
+                from_lists.setdefault(id(container), (container, set()))[1].add(key)
+            else:
+                self.dropped.append(container.pop(key, None))
+        for items, indexes in from_lists.values():
+            origins = self.origins.setdefault(id(items), list(range(len(items))))
+            for index in sorted(indexes, reverse=True):
+                self.dropped.append(items.pop(index))
+                del origins[index]
+
+    def _stand_in(self, key: str) -> None:
+        stand_ins = _STAND_INS.get(self.model, {})
+        if key not in stand_ins:  # pragma: no cover - every required top-level field has one
+            msg = f"required field {key!r} is missing (缺少必填项)"
+            raise ParseError(msg)
+        self.data[key] = _thaw(stand_ins[key])

@@ -1,0 +1,20 @@
+"""The rule catalogue: every check validation runs, by permanent code.
+
+Each subject module holds its rules as decorated functions (see ``_registry``); importing
+this package registers them all.
+"""
+
+from __future__ import annotations
+
+from sci_workers_day.rules import (  # noqa: F401 - imported to register their rules
+    figures,
+    plausibility,
+    campaign,
+    submission,
+    rollup,
+    contacts,
+    reading,
+)
+from sci_workers_day.rules._registry import Rule, Subject, catalogue
+
+__all__ = ["Rule", "Subject", "catalogue"]

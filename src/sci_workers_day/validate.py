@@ -1,0 +1,78 @@
+"""``validate``: one pass over a return, submission or campaign, reporting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+
+from sci_workers_day._engine import Collector, ModelName, Policy, Source, explain, read_source, settle
+from sci_workers_day.model.campaign import Campaign
+from sci_workers_day.model.returns import StatisticsReturn
+from sci_workers_day.model.submission import Submission
+from sci_workers_day.report import Explanation, Report
+from sci_workers_day.rules._registry import Check, Subject, of_subject
+
+__all__ = ["validate"]
+
+
+def validate(
+    source: Source,
+    *,
+    campaign: Campaign | None = None,
+    today: dt.date | None = None,
+    model: ModelName | None = None,
+    policy: Policy | None = None,
+    explanations: Iterable[Explanation] = (),
+) -> Report:
+    """Check ``source`` against every rule; return a :class:`~sci_workers_day.Report`.
+
+    ``source`` is a model (``StatisticsReturn``, ``Submission``, ``Campaign``), raw data as
+    decoded from JSON (recognised by its keys, or named by ``model``), or a file path. Raw
+    values the model cannot take become findings and blanks; every other rule still runs.
+    ``campaign`` supplies the limits (deadline, video length, region) and a severity policy;
+    ``policy`` overrides it by rule code (``{"missing-value": "off"}``). ``today`` is used
+    only by rules about the present, never read from the clock. ``explanations`` attach a
+    submitter's reasons to findings, which decides the report's outcome.
+
+    Raises :class:`~sci_workers_day.ParseError` when the source cannot be read at all (an
+    unreadable file, data that is no return, submission or campaign) and
+    :class:`~sci_workers_day.UnknownRuleError` for a policy or explanation naming no rule.
+    """
+    document = read_source(source, model)
+    subject = document.reading.model
+    if campaign is None and isinstance(subject, Campaign):
+        campaign = subject  # a campaign is validated under its own policy
+    severities, explained = settle(campaign, policy, explanations)
+    collector = Collector(severities, document.cells)
+    reading = document.reading
+    for rule, hit in reading.hits:
+        collector.add(rule, hit)
+    if isinstance(subject, StatisticsReturn):
+        _check_return(collector, subject, campaign, today, reading.unread, "")
+        name = document.name or subject.reporting_unit.name
+    elif isinstance(subject, Submission):
+        check = Check(subject, campaign, today, reading.unread)
+        collector.run(of_subject(Subject.SUBMISSION), check)
+        if subject.statistics is not None:
+            _check_return(collector, subject.statistics, campaign, today, reading.unread, "statistics.")
+        name = document.name or subject.reporting_unit.name
+    else:
+        collector.run(of_subject(Subject.CAMPAIGN), Check(subject, campaign, today, reading.unread))
+        name = document.name or subject.title
+    findings, unmatched = explain(collector.findings, explained)
+    return Report(findings, subject=document.kind, source=name, unmatched_explanations=unmatched)
+
+
+def _check_return(
+    collector: Collector,
+    statistics: StatisticsReturn,
+    campaign: Campaign | None,
+    today: dt.date | None,
+    unread: frozenset[str],
+    prefix: str,
+) -> None:
+    own = frozenset(path.removeprefix(prefix) for path in unread if path.startswith(prefix))
+    collector.run(of_subject(Subject.RETURN), Check(statistics, campaign, today, own), prefix)
+
+
