@@ -23,6 +23,8 @@ from sci_workers_day.model.organizer import Organizer, OrganizerKind
 from sci_workers_day.model.region import Level, Region, RegionTable, region_table
 from sci_workers_day.model.reporting import ReportingRequirements
 from sci_workers_day.model.returns import (
+    FIGURES,
+    Figure,
     Funding,
     FundingCategory,
     OpenedSites,
@@ -34,15 +36,24 @@ from sci_workers_day.model.returns import (
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
 from sci_workers_day.phrases import parse_deadline, parse_window
-from sci_workers_day.report import Explanation, Finding, Outcome, Report, ReportDiff, Severity
+from sci_workers_day.report import (
+    REPORT_VERSION,
+    Explanation,
+    Finding,
+    Outcome,
+    Report,
+    ReportDiff,
+    Severity,
+)
 from sci_workers_day.rollup import aggregate, validate_rollup
-from sci_workers_day.rules import Rule
-from sci_workers_day.rules import catalogue as rule_catalogue
+from sci_workers_day.rules import Rule, RuleSubject, rule_catalogue
 from sci_workers_day.validate import validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FIGURES",
+    "REPORT_VERSION",
     "Activity",
     "ActivityMode",
     "Campaign",
@@ -56,6 +67,7 @@ __all__ = [
     "DocumentNumberError",
     "DocumentReference",
     "Explanation",
+    "Figure",
     "Finding",
     "Funding",
     "FundingCategory",
@@ -76,6 +88,7 @@ __all__ = [
     "ReportDiff",
     "ReportingRequirements",
     "Rule",
+    "RuleSubject",
     "SciWorkersDayError",
     "Severity",
     "ShotType",

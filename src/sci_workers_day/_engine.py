@@ -1,4 +1,4 @@
-"""What ``validate`` and ``validate_rollup`` share: reading a source, and turning hits into findings."""
+"""What ``validate`` and ``validate_rollup`` share: reading sources, turning hits into findings."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import attrs
 
 from sci_workers_day._reading import Reading, read_leniently
 from sci_workers_day.errors import ParseError, UnknownRuleError
-from sci_workers_day.formats import read_document
+from sci_workers_day.formats._raw import read_document
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Explanation, Finding, Severity
-from sci_workers_day.rules import catalogue
+from sci_workers_day.rules import rule_catalogue as catalogue
 from sci_workers_day.rules._registry import Hit, Rule
 
 __all__ = ["ModelName", "Policy", "Source", "explain", "read_source", "settle"]
@@ -77,8 +77,8 @@ def _recognise(data: Mapping[str, Any]) -> ModelName:
     found = [name for name, score in scores.items() if score == best]
     if best and len(found) == 1:
         return found[0]
-    if set(data) == {"reporting_unit"}:
-        return "return"  # a return with every figure left blank
+    if not best and "reporting_unit" in data:
+        return "return"  # a return with every figure blank (a submission has submitted_on)
     msg = (
         "cannot tell whether the data is a return, a submission or a campaign "
         "(无法识别数据类型); name it with model=..."
@@ -154,12 +154,13 @@ def explain(
         explanation = next((e for e in explanations if e.explains(finding)), None)
         if explanation is not None:
             used.add(explanation)
-            finding = attrs.evolve(finding, explanation=explanation.text)
-        result.append(finding)
+        result.append(
+            finding if explanation is None else attrs.evolve(finding, explanation=explanation.text)
+        )
     return result, tuple(e for e in explanations if e not in used)
 
 
-def _display(value: Any, lang: str) -> str:
+def _display(value: Any, lang: str) -> str:  # noqa: PLR0911 - one return per kind of value
     if value is None:
         return "空" if lang == "zh" else "blank"
     if isinstance(value, Decimal):

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from sci_workers_day.errors import ParseError
 from sci_workers_day.model.campaign import Campaign
-from sci_workers_day.model.returns import FIGURES, Figure, StatisticsReturn
+from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.model.submission import Submission
-from sci_workers_day.rules._registry import Hit, ReadingIssue, Rule, Subject, of_subject
+from sci_workers_day.rules._registry import Hit, ReadingIssue, Rule, RuleSubject, of_subject
 from sci_workers_day.types import read_number
 
 __all__ = ["Reading", "read_leniently"]
@@ -88,12 +88,15 @@ class _Reader:
                 self._drop(error)
             else:
                 return Reading(result, tuple(self.hits), frozenset(self.unread))
-        msg = f"the data cannot be read as a {self.model.__name__} (无法读取数据)"  # pragma: no cover
-        raise ParseError(msg)  # pragma: no cover - every round drops at least one value
+        # Every round drops at least one value; only absurdly deep data runs out of rounds.
+        raise ParseError(self._unreadable())  # pragma: no cover
+
+    def _unreadable(self) -> str:
+        return f"the data cannot be read as a {self.model.__name__} (无法读取数据)"
 
     def _read_figures(self, prefix: str) -> None:
         """Text that states a number ("1,200", "１２") becomes that number."""
-        root = self.data
+        root: Any = self.data
         for name in filter(None, prefix.split(".")):
             root = root.get(name) if isinstance(root, dict) else None
         if not isinstance(root, dict):
@@ -125,13 +128,13 @@ class _Reader:
         here: Any = self.data
         location: list[Any] = []
         for part in loc:
-            if isinstance(here, dict) and part in here:
-                here = here[part]
-            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
-                here = here[part]
+            if isinstance(here, list):
+                present = isinstance(part, int) and part < len(here)
             else:
-                continue  # a union's tag, such as "photo" in media.0.photo.width
-            location.append(part)
+                present = isinstance(here, dict) and part in here
+            if present:  # else a union's tag, such as "photo" in media.0.photo.width
+                here = here[part]
+                location.append(part)
         missing = str(loc[-1]) if kind == "missing" and loc else None
         return location, missing
 
@@ -162,7 +165,7 @@ class _Reader:
         if self.figures_at is not None and path.startswith(self.figures_at):
             figure = _FIGURES.get(path.removeprefix(self.figures_at))
         issue = ReadingIssue(path, value, kind, message, figure)
-        for rule in of_subject(Subject.READING):
+        for rule in of_subject(RuleSubject.READING):
             params = rule.check(issue)
             if params is not None:
                 self.hits.append((rule, Hit((path,), params)))
@@ -175,8 +178,7 @@ class _Reader:
                 return None, missing  # a required top-level field: stand-in
             return self._parent(location)
         if not location:
-            msg = f"the data cannot be read as a {self.model.__name__} (无法读取数据)"
-            raise ParseError(msg)
+            raise ParseError(self._unreadable())
         return self._parent(location)
 
     def _parent(self, location: list[Any]) -> tuple[Any, Any]:

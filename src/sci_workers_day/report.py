@@ -88,6 +88,14 @@ class Explanation:
         return finding.code == self.code and self.path in finding.paths
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _explanations(values: Iterable[Explanation]) -> tuple[Explanation, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Finding:
     """One problem: which rule (``code``), how bad, where (``paths``, ``cells``) and why.
@@ -99,10 +107,10 @@ class Finding:
 
     code: str
     severity: Severity = attrs.field(converter=Severity)
-    paths: tuple[str, ...] = attrs.field(converter=tuple)
+    paths: tuple[str, ...] = attrs.field(converter=_strings)
     message: str
     message_en: str
-    cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    cells: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     explanation: str | None = None
     """The submitter's explanation, when one was attached."""
@@ -159,7 +167,7 @@ class Finding:
         return line
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
     # Money stays exact in JSON: a Decimal is written as its text.
     if isinstance(value, Decimal):
         return str(value)
@@ -281,7 +289,9 @@ class Report:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_ordered)
     subject: str | None = None
     source: str | None = None
-    unmatched_explanations: tuple[Explanation, ...] = attrs.field(default=(), converter=tuple)
+    unmatched_explanations: tuple[Explanation, ...] = attrs.field(
+        default=(), converter=_explanations
+    )
     """Explanations that matched no finding: the problem they explained is gone, or the
     code or path was mistyped."""
 

@@ -18,11 +18,11 @@ from sci_workers_day.model.returns import (
     sum_reported,
 )
 from sci_workers_day.report import Explanation, Report
-from sci_workers_day.rules._registry import Rollup, Subject, of_subject
+from sci_workers_day.rules._registry import Rollup, RuleSubject, of_subject
 
 __all__ = ["aggregate", "validate_rollup"]
 
-_GROUPS = {
+_GROUPS: dict[str, type[Funding | Staff | Participation | Publicity | OpenedSites]] = {
     "funding": Funding,
     "staff": Staff,
     "public": Participation,
@@ -93,7 +93,7 @@ def validate_rollup(
         None if expected_units is None else tuple(expected_units),
         frozenset(unread),
     )
-    collector.run(of_subject(Subject.ROLLUP), check)
+    collector.run(of_subject(RuleSubject.ROLLUP), check)
     findings, unmatched = explain(collector.findings, explained)
     return Report(
         findings,

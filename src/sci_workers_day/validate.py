@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-
-from sci_workers_day._engine import Collector, ModelName, Policy, Source, explain, read_source, settle
+from sci_workers_day._engine import (
+    Collector,
+    ModelName,
+    Policy,
+    Source,
+    explain,
+    read_source,
+    settle,
+)
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import StatisticsReturn
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Explanation, Report
-from sci_workers_day.rules._registry import Check, Subject, of_subject
+from sci_workers_day.rules._registry import Check, RuleSubject, of_subject
 
 __all__ = ["validate"]
 
@@ -48,31 +55,25 @@ def validate(
     reading = document.reading
     for rule, hit in reading.hits:
         collector.add(rule, hit)
+    statistics: StatisticsReturn | None = None
+    prefix = ""
     if isinstance(subject, StatisticsReturn):
-        _check_return(collector, subject, campaign, today, reading.unread, "")
+        statistics = subject
         name = document.name or subject.reporting_unit.name
     elif isinstance(subject, Submission):
-        check = Check(subject, campaign, today, reading.unread)
-        collector.run(of_subject(Subject.SUBMISSION), check)
-        if subject.statistics is not None:
-            _check_return(collector, subject.statistics, campaign, today, reading.unread, "statistics.")
+        on_submission = Check(subject, campaign, today, reading.unread)
+        collector.run(of_subject(RuleSubject.SUBMISSION), on_submission)
+        statistics, prefix = subject.statistics, "statistics."
         name = document.name or subject.reporting_unit.name
     else:
-        collector.run(of_subject(Subject.CAMPAIGN), Check(subject, campaign, today, reading.unread))
+        collector.run(
+            of_subject(RuleSubject.CAMPAIGN), Check(subject, campaign, today, reading.unread)
+        )
         name = document.name or subject.title
+    if statistics is not None:
+        own = frozenset(p.removeprefix(prefix) for p in reading.unread if p.startswith(prefix))
+        collector.run(
+            of_subject(RuleSubject.RETURN), Check(statistics, campaign, today, own), prefix
+        )
     findings, unmatched = explain(collector.findings, explained)
     return Report(findings, subject=document.kind, source=name, unmatched_explanations=unmatched)
-
-
-def _check_return(
-    collector: Collector,
-    statistics: StatisticsReturn,
-    campaign: Campaign | None,
-    today: dt.date | None,
-    unread: frozenset[str],
-    prefix: str,
-) -> None:
-    own = frozenset(path.removeprefix(prefix) for path in unread if path.startswith(prefix))
-    collector.run(of_subject(Subject.RETURN), Check(statistics, campaign, today, own), prefix)
-
-

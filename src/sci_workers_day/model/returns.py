@@ -29,7 +29,6 @@ __all__ = [
     "Publicity",
     "Staff",
     "StatisticsReturn",
-    "sum_reported",
 ]
 
 

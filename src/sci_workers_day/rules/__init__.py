@@ -7,14 +7,15 @@ this package registers them all.
 from __future__ import annotations
 
 from sci_workers_day.rules import (  # noqa: F401 - imported to register their rules
+    campaign,
+    contacts,
     figures,
     plausibility,
-    campaign,
-    submission,
-    rollup,
-    contacts,
     reading,
+    rollup,
+    submission,
 )
-from sci_workers_day.rules._registry import Rule, Subject, catalogue
+from sci_workers_day.rules._registry import Rule, RuleSubject
+from sci_workers_day.rules._registry import catalogue as rule_catalogue
 
-__all__ = ["Rule", "Subject", "catalogue"]
+__all__ = ["Rule", "RuleSubject", "rule_catalogue"]

@@ -31,7 +31,7 @@ __all__ = [
     "ReadingIssue",
     "Rollup",
     "Rule",
-    "Subject",
+    "RuleSubject",
     "catalogue",
     "hit",
     "of_subject",
@@ -41,7 +41,7 @@ __all__ = [
 _CODE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
-class Subject(enum.StrEnum):
+class RuleSubject(enum.StrEnum):
     """What a rule looks at."""
 
     READING = "reading"
@@ -130,7 +130,7 @@ class Rule:
 
     code: str
     severity: Severity
-    subject: Subject
+    subject: RuleSubject
     message: str
     """The Chinese message template, formatted with the hit's params and ``label``."""
     message_en: str
@@ -161,7 +161,7 @@ def rule(
     code: str,
     *,
     severity: Severity,
-    subject: Subject,
+    subject: RuleSubject,
     message: str,
     message_en: str,
     valid: Iterable[Example] = (),
@@ -201,7 +201,7 @@ def catalogue() -> Mapping[str, Rule]:
     return _CATALOGUE
 
 
-def of_subject(subject: Subject) -> list[Rule]:
+def of_subject(subject: RuleSubject) -> list[Rule]:
     """The rules of one subject, in registration order (catch-alls last)."""
     return sorted((r for r in _CATALOGUE.values() if r.subject is subject), key=_fallback)
 

@@ -12,7 +12,7 @@ from sci_workers_day.model.region import Region, region_table
 from sci_workers_day.model.returns import StatisticsReturn
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import a_return
-from sci_workers_day.rules._registry import Check, Hit, Subject, hit, rule
+from sci_workers_day.rules._registry import Check, Hit, RuleSubject, hit, rule
 
 _CAMPAIGN: dict[str, Any] = {
     "title": "关于举办2024年晋中市科技活动周的通知",
@@ -34,7 +34,7 @@ def _activity(start: str, end: str) -> dict[str, Any]:
 @rule(
     "activity-outside-window",
     severity=Severity.WARNING,
-    subject=Subject.CAMPAIGN,
+    subject=RuleSubject.CAMPAIGN,
     message="活动“{activity}”的时间{activity_window}不在活动周期{window}之内",
     message_en="activity {activity!r} runs {activity_window}, outside the campaign's {window}",
     valid=[_campaign(activities=[_activity("2024-05-25", "2024-05-26")])],
@@ -62,7 +62,7 @@ def activity_outside_window(check: Check[Campaign]) -> Iterator[Hit]:
 @rule(
     "deadline-before-window-end",
     severity=Severity.ERROR,
-    subject=Subject.CAMPAIGN,
+    subject=RuleSubject.CAMPAIGN,
     message="报送截止日期{deadline}早于活动结束日期{end}",
     message_en="the reporting deadline {deadline} falls before the campaign ends on {end}",
     valid=[_campaign(reporting={"deadline": "2024-06-08"})],
@@ -80,7 +80,7 @@ def deadline_before_window_end(check: Check[Campaign]) -> Iterator[Hit]:
 @rule(
     "edition-mismatch",
     severity=Severity.ERROR,
-    subject=Subject.CAMPAIGN,
+    subject=RuleSubject.CAMPAIGN,
     message="{year}年应为第{expected}届（个），文中为第{edition}届",
     message_en="{year} is edition {expected}, but the notice says {edition}",
     valid=[_campaign(edition=24), _campaign(kinds=["workers_day"], edition=8)],
@@ -110,7 +110,7 @@ def edition_mismatch(check: Check[Campaign]) -> Iterator[Hit]:
 @rule(
     "nonstandard-document-number",
     severity=Severity.WARNING,
-    subject=Subject.CAMPAIGN,
+    subject=RuleSubject.CAMPAIGN,
     message="发文字号“{number}”不规范，应写作“{canonical}”（六角括号〔〕、四位年份、序号不编虚位）",
     message_en="document number {number!r} is not in the GB/T 9704 form {canonical!r}",
     valid=[_campaign(document_number="市科发〔2024〕13号")],
@@ -149,13 +149,19 @@ def _region_of(unit: Organizer) -> Region | None:
 @rule(
     "unit-outside-region",
     severity=Severity.ERROR,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="填表单位“{unit}”（{unit_region}）不在本次活动的范围{region}之内",
     message_en="reporting unit {unit!r} ({unit_region}) is outside the campaign's {region}",
     valid=[{**a_return(), "campaign": _CAMPAIGN}],
     invalid=[
-        {**a_return(reporting_unit={"name": "小店区科学技术协会"}), "campaign": _CAMPAIGN},
-        {**a_return(reporting_unit={"name": "科协", "region_code": "110101"}), "campaign": _CAMPAIGN},
+        {
+            **a_return(reporting_unit={"name": "小店区科学技术协会", "region_code": None}),
+            "campaign": _CAMPAIGN,
+        },
+        {
+            **a_return(reporting_unit={"name": "科协", "region_code": "110101"}),
+            "campaign": _CAMPAIGN,
+        },
     ],
 )
 def unit_outside_region(check: Check[StatisticsReturn]) -> Iterator[Hit]:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sci_workers_day.report import Severity
-from sci_workers_day.rules._registry import ReadingIssue, Subject, rule
+from sci_workers_day.rules._registry import ReadingIssue, RuleSubject, rule
 
-_CAMPAIGN = {"title": "关于举办2024年晋中市科技活动周的通知", "kinds": ["science_week"], "year": 2024}
+_CAMPAIGN = {
+    "title": "关于举办2024年晋中市科技活动周的通知",
+    "kinds": ["science_week"],
+    "year": 2024,
+}
 
 
 def _contact(**contact: Any) -> dict[str, Any]:
@@ -17,7 +21,7 @@ def _contact(**contact: Any) -> dict[str, Any]:
 @rule(
     "malformed-phone",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     message="电话号码“{value}”无效",
     message_en="{value!r} is not a valid phone number",
     valid=[_contact(phone="0354-3260071"), _contact(phone="(010)86409582转8001")],
@@ -37,7 +41,7 @@ def malformed_phone(issue: ReadingIssue) -> dict[str, Any] | None:
 @rule(
     "malformed-email",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     message="电子邮箱“{value}”无效",
     message_en="{value!r} is not a valid e-mail address",
     valid=[_contact(email="jzkx@163.com")],

@@ -9,7 +9,7 @@ from typing import Any
 from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import a_bare_return, a_return
-from sci_workers_day.rules._registry import Check, Hit, ReadingIssue, Subject, hit, rule
+from sci_workers_day.rules._registry import Check, Hit, ReadingIssue, RuleSubject, hit, rule
 from sci_workers_day.types import read_number
 
 _ONE_YUAN = Decimal("0.0001")  # 万元 to four places is one yuan
@@ -20,7 +20,7 @@ _GROUPS = ("funding", "staff", "public", "opened")
 @rule(
     "not-a-number",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     message="{label}应填写数字，实际为“{value}”",
     message_en="{label} must be a number, not {value!r}",
     valid=[a_bare_return(activity_count="12"), a_bare_return(funding={"county": "1,200.5"})],
@@ -40,7 +40,7 @@ def not_a_number(issue: ReadingIssue) -> dict[str, Any] | None:
 @rule(
     "negative-value",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     message="{label}不能为负数，实际为{value}",
     message_en="{label} cannot be negative: {value}",
     valid=[a_bare_return(public={"offline": 0})],
@@ -60,7 +60,7 @@ def negative_value(issue: ReadingIssue) -> dict[str, Any] | None:
 @rule(
     "not-an-integer",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     message="{label}应为整数（单位：{unit}），实际为{value}",
     message_en="{label} must be a whole number ({unit}), not {value}",
     valid=[a_bare_return(activity_count=12.0), a_bare_return(funding={"county": 12.5})],
@@ -89,10 +89,13 @@ def value_at(model: Any, path: str) -> Any:
 @rule(
     "too-many-decimals",
     severity=Severity.ERROR,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="{label}最多保留4位小数（即精确到元），实际为{value}万元",
     message_en="{label} has more than 4 decimal places (one yuan): {value} 万元",
-    valid=[a_bare_return(funding={"county": "3.1416"}), a_bare_return(funding={"county": "2.50000"})],
+    valid=[
+        a_bare_return(funding={"county": "3.1416"}),
+        a_bare_return(funding={"county": "2.50000"}),
+    ],
     invalid=[a_bare_return(funding={"county": "3.14159"})],
 )
 def too_many_decimals(check: Check[StatisticsReturn]) -> Iterator[Hit]:
@@ -112,7 +115,7 @@ def too_many_decimals(check: Check[StatisticsReturn]) -> Iterator[Hit]:
 @rule(
     "missing-value",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="{label}未填写；没有请填0",
     message_en="{label} is blank; enter 0 if there was none",
     valid=[a_return(), a_return(activity_count=0)],
@@ -132,7 +135,7 @@ def missing_value(check: Check[StatisticsReturn]) -> Iterator[Hit]:
 @rule(
     "subtotal-mismatch",
     severity=Severity.ERROR,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="{label}填写为{stated}，但各项之和为{computed}（{parts}）",
     message_en="{label} is stated as {stated}, but its parts sum to {computed} ({parts})",
     valid=[a_bare_return(staff={"full_time": 2, "volunteers": 3, "stated_total": 5})],

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sci_workers_day.model.returns import StatisticsReturn
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import a_return
-from sci_workers_day.rules._registry import Check, Hit, Subject, hit, rule
+from sci_workers_day.rules._registry import Check, Hit, RuleSubject, hit, rule
 
 MAX_OFFLINE_PER_ACTIVITY = 50_000
 """More people than this at one offline activity, on average, is more than a county fills."""
@@ -16,7 +16,7 @@ MAX_OFFLINE_PER_ACTIVITY = 50_000
 @rule(
     "participants-without-activity",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="未开展科普活动（0次），却填写了群众参与{participants}人次",
     message_en="no activity was held (0), yet {participants} person-times took part",
     valid=[a_return(), a_return(activity_count=0, public={"offline": 0, "online": 0}, funding={})],
@@ -43,7 +43,7 @@ def participants_without_activity(check: Check[StatisticsReturn]) -> Iterator[Hi
 @rule(
     "funding-without-activity",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="未开展科普活动（0次），却填写了经费投入{amount}万元",
     message_en="no activity was held (0), yet {amount} 万元 of funding is reported",
     valid=[a_return()],
@@ -61,7 +61,7 @@ def funding_without_activity(check: Check[StatisticsReturn]) -> Iterator[Hit]:
 @rule(
     "reports-without-outlets",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="宣传报道{reports}篇，但参与媒体数量为0",
     message_en="{reports} reports were published, but no media outlet took part",
     valid=[a_return(), a_return(publicity={"media_outlets": 0, "reports": 0})],
@@ -77,7 +77,7 @@ def reports_without_outlets(check: Check[StatisticsReturn]) -> Iterator[Hit]:
 @rule(
     "implausible-participation",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message=(
         "线下参与{offline}人次、活动{activities}次，平均每次{average}人次，"
         "超过合理上限{limit}；请核对单位（人次）"
@@ -86,7 +86,10 @@ def reports_without_outlets(check: Check[StatisticsReturn]) -> Iterator[Hit]:
         "{offline} offline person-times over {activities} activities is {average} per "
         "activity, above the plausible {limit}; check the unit (person-times)"
     ),
-    valid=[a_return(), a_return(activity_count=1, public={"offline": 50_000, "stated_total": None})],
+    valid=[
+        a_return(),
+        a_return(activity_count=1, public={"offline": 50_000, "stated_total": None}),
+    ],
     invalid=[a_return(activity_count=1, public={"offline": 50_001, "stated_total": None})],
 )
 def implausible_participation(check: Check[StatisticsReturn]) -> Iterator[Hit]:
@@ -111,7 +114,7 @@ def implausible_participation(check: Check[StatisticsReturn]) -> Iterator[Hit]:
 @rule(
     "filled-in-future",
     severity=Severity.WARNING,
-    subject=Subject.RETURN,
+    subject=RuleSubject.RETURN,
     message="填表日期{filled_on}晚于今天（{today}）",
     message_en="the return is dated {filled_on}, after today ({today})",
     valid=[{**a_return(filled_on="2024-06-05"), "today": "2024-06-05"}],

@@ -6,13 +6,13 @@ from typing import Any
 
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import UNIT, a_bare_return
-from sci_workers_day.rules._registry import ReadingIssue, Subject, rule
+from sci_workers_day.rules._registry import ReadingIssue, RuleSubject, rule
 
 
 @rule(
     "unknown-field",
     severity=Severity.WARNING,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     fallback=1,
     message="无法识别的字段“{field}”，已忽略",
     message_en="unknown field {field!r}, ignored",
@@ -32,7 +32,7 @@ def unknown_field(issue: ReadingIssue) -> dict[str, Any] | None:
 @rule(
     "missing-field",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     fallback=1,
     message="缺少必填项“{field}”",
     message_en="required field {field!r} is missing",
@@ -52,7 +52,7 @@ def missing_field(issue: ReadingIssue) -> dict[str, Any] | None:
 @rule(
     "invalid-value",
     severity=Severity.ERROR,
-    subject=Subject.READING,
+    subject=RuleSubject.READING,
     fallback=2,
     message="“{value}”不是有效的{field}：{detail}",
     message_en="{value!r} is not a valid {field}: {detail}",

@@ -10,7 +10,7 @@ from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.model.returns import FIGURES, sum_reported
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import COMPLETE_RETURN, merged
-from sci_workers_day.rules._registry import Hit, Rollup, Subject, hit, rule
+from sci_workers_day.rules._registry import Hit, Rollup, RuleSubject, hit, rule
 from sci_workers_day.rules.figures import value_at
 
 _PARTS = tuple(f for f in FIGURES if not f.is_total)
@@ -45,7 +45,7 @@ _CITY = merged(
 @rule(
     "aggregate-mismatch",
     severity=Severity.ERROR,
-    subject=Subject.ROLLUP,
+    subject=RuleSubject.ROLLUP,
     message="汇总表的{label}为{parent}，但各单位合计为{total}（{children}）",
     message_en="the roll-up states {parent} for {label}, but its units sum to {total} ({children})",
     valid=[{"parent": _CITY, "children": [_PINGYAO, _QIXIAN]}],
@@ -86,7 +86,7 @@ def _same_unit(one: Organizer, other: Organizer) -> bool:
 @rule(
     "duplicate-unit",
     severity=Severity.ERROR,
-    subject=Subject.ROLLUP,
+    subject=RuleSubject.ROLLUP,
     message="“{unit}”报送了两份（第{first}份与第{second}份）",
     message_en="{unit!r} appears twice (returns {first} and {second})",
     valid=[{"parent": _CITY, "children": [_PINGYAO, _QIXIAN]}],
@@ -99,9 +99,7 @@ def duplicate_unit(check: Rollup) -> Iterator[Hit]:
     """
     units = [child.reporting_unit for child in check.children]
     for later, unit in enumerate(units):
-        first = next(
-            (i for i, other in enumerate(units[:later]) if _same_unit(unit, other)), None
-        )
+        first = next((i for i, other in enumerate(units[:later]) if _same_unit(unit, other)), None)
         if first is not None:
             yield hit(
                 f"children.{later}.reporting_unit",
@@ -126,7 +124,7 @@ def _name(expected: str | Organizer) -> str:
 @rule(
     "missing-unit",
     severity=Severity.ERROR,
-    subject=Subject.ROLLUP,
+    subject=RuleSubject.ROLLUP,
     message="应报单位“{unit}”未报送",
     message_en="expected unit {unit!r} has not reported",
     valid=[
@@ -159,7 +157,7 @@ def missing_unit(check: Rollup) -> Iterator[Hit]:
 @rule(
     "unexpected-unit",
     severity=Severity.WARNING,
-    subject=Subject.ROLLUP,
+    subject=RuleSubject.ROLLUP,
     message="“{unit}”不在应报单位名单中",
     message_en="{unit!r} is not on the list of expected units",
     valid=[
@@ -181,6 +179,3 @@ def unexpected_unit(check: Rollup) -> Iterator[Hit]:
         unit = child.reporting_unit
         if not any(_matches(expected, unit) for expected in check.expected_units):
             yield hit(f"children.{index}.reporting_unit", unit=unit.name)
-
-
-

@@ -8,7 +8,7 @@ from typing import Any
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import UNIT
-from sci_workers_day.rules._registry import Check, Hit, Subject, hit, rule
+from sci_workers_day.rules._registry import Check, Hit, RuleSubject, hit, rule
 
 _CAMPAIGN = {
     "title": "关于报送2024年全国科技工作者日活动开展情况的通知",
@@ -34,7 +34,7 @@ def _submission(**changes: Any) -> dict[str, Any]:
 @rule(
     "late-submission",
     severity=Severity.ERROR,
-    subject=Subject.SUBMISSION,
+    subject=RuleSubject.SUBMISSION,
     message="报送日期{submitted_on}晚于截止日期{deadline}（逾期{days}天）",
     message_en="submitted on {submitted_on}, after the deadline {deadline} ({days} days late)",
     valid=[_submission(), _submission(submitted_on="2024-06-01")],
@@ -53,10 +53,12 @@ def late_submission(check: Check[Submission]) -> Iterator[Hit]:
 @rule(
     "video-too-long",
     severity=Severity.ERROR,
-    subject=Subject.SUBMISSION,
+    subject=RuleSubject.SUBMISSION,
     message="视频“{file}”时长{seconds}秒，超过规定的{limit}秒",
     message_en="video {file!r} runs {seconds} s, longer than the allowed {limit} s",
-    valid=[_submission(media=[*_PHOTOS, {"kind": "video", "path": "a.mp4", "duration_seconds": 180}])],
+    valid=[
+        _submission(media=[*_PHOTOS, {"kind": "video", "path": "a.mp4", "duration_seconds": 180}])
+    ],
     invalid=[
         _submission(media=[*_PHOTOS, {"kind": "video", "path": "a.mp4", "duration_seconds": 180.5}])
     ],
@@ -73,13 +75,15 @@ def video_too_long(check: Check[Submission]) -> Iterator[Hit]:
     for index, item in enumerate(check.model.media):
         seconds = getattr(item, "duration_seconds", None)
         if seconds is not None and seconds > limit:
-            yield hit(f"media.{index}.duration_seconds", file=item.path, seconds=seconds, limit=limit)
+            yield hit(
+                f"media.{index}.duration_seconds", file=item.path, seconds=seconds, limit=limit
+            )
 
 
 @rule(
     "missing-shot-type",
     severity=Severity.ERROR,
-    subject=Subject.SUBMISSION,
+    subject=RuleSubject.SUBMISSION,
     message="缺少要求的{shot}",
     message_en="no {shot_en} photo, which the campaign requires",
     valid=[_submission()],

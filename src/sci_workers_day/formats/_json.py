@@ -27,4 +27,3 @@ def read_data(path: Path) -> Any:
     except json.JSONDecodeError as error:
         msg = f"not valid JSON (JSON格式错误): {error.msg}, column {error.colno}"
         raise ParseError(msg, line=error.lineno) from None
-
