@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench schemas clean
+.PHONY: demo test lint typecheck unit bench schemas docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,10 +30,16 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_phrases.py
+	$(BIN)/python benchmarks/bench_validate.py
 
 # Rewrite the pinned JSON schemas under tests/data/schema after a deliberate model change.
 schemas: $(STAMP)
 	$(BIN)/python -m tests.model.test_json_schema
+	$(BIN)/python -m tests.test_report
+
+# Regenerate the reference pages made from code (docs/rules.md) after changing a rule.
+docs: $(STAMP)
+	$(BIN)/python -m tests.rules.test_catalogue
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

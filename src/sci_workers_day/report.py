@@ -15,9 +15,14 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import (
+    Any,
+    Literal,
+    NotRequired,  # pydantic needs these on Python 3.11
+)
 
 import attrs
+from typing_extensions import TypedDict
 
 __all__ = [
     "REPORT_VERSION",

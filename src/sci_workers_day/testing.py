@@ -13,8 +13,9 @@ returns valid model instances; compose them with ``hypothesis.strategies`` as us
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 try:
     from hypothesis import assume
@@ -33,6 +34,7 @@ from sci_workers_day.model.organizer import Organizer, OrganizerKind
 from sci_workers_day.model.region import Level, region_table
 from sci_workers_day.model.reporting import ReportingRequirements
 from sci_workers_day.model.returns import (
+    FIGURES,
     Funding,
     OpenedSites,
     Participation,
@@ -42,9 +44,11 @@ from sci_workers_day.model.returns import (
 )
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
-from sci_workers_day.types import _is_phone, normalize_phone
+from sci_workers_day.rules.plausibility import MAX_OFFLINE_PER_ACTIVITY
+from sci_workers_day.types import _is_phone, normalize_phone, read_number
 
 __all__ = [
+    "MUTATED_CODES",
     "activities",
     "amounts",
     "campaigns",
@@ -66,9 +70,11 @@ __all__ = [
     "publicities",
     "region_codes",
     "reporting_requirements",
+    "return_mutants",
     "staffs",
     "statistics_returns",
     "submissions",
+    "valid_returns",
     "venues",
 ]
 
@@ -433,3 +439,188 @@ def submissions() -> st.SearchStrategy[Submission]:
         media=_few(media_items(), 4),
         summary_report=_optional(chinese_text()),
     )
+
+
+def _maybe_total(draw: st.DrawFn, parts: list[Any]) -> Any:
+    """A stated 小计 equal to the sum of ``parts``, or none stated."""
+    return sum(parts[1:], start=parts[0]) if draw(st.booleans()) else None
+
+
+@st.composite
+def valid_returns(draw: st.DrawFn) -> StatisticsReturn:
+    """Returns no rule objects to, built parts first with every stated total derived.
+
+    Every figure is reported, amounts have at most four decimal places, and the figures
+    are plausible together (activities held, outlets for the reports, a sane crowd per
+    activity). ``validate`` finds nothing in them without a campaign.
+    """
+    activity_count = draw(st.integers(1, 500))
+    money = [draw(amounts(Decimal(10_000))) for _ in range(7)]
+    staff = [draw(counts(100_000)) for _ in range(4)]
+    offline = draw(st.integers(0, MAX_OFFLINE_PER_ACTIVITY * activity_count))
+    online = draw(counts())
+    outlets = draw(st.integers(0, 200))
+    reports = draw(st.integers(0, 2_000)) if outlets else 0
+    sites = [draw(counts(1_000)) for _ in range(3)]
+    return StatisticsReturn(
+        reporting_unit=draw(organizers()),
+        campaign_title=draw(_optional(chinese_text())),
+        filled_on=draw(_optional(dates())),
+        activity_count=activity_count,
+        funding=Funding(
+            **dict(zip(Funding._parts, money, strict=True)),
+            stated_total=_maybe_total(draw, money),
+        ),
+        staff=Staff(
+            **dict(zip(Staff._parts, staff, strict=True)), stated_total=_maybe_total(draw, staff)
+        ),
+        public=Participation(
+            offline=offline, online=online, stated_total=_maybe_total(draw, [offline, online])
+        ),
+        publicity=Publicity(media_outlets=outlets, reports=reports),
+        opened=OpenedSites(
+            **dict(zip(OpenedSites._parts, sites, strict=True)),
+            stated_total=_maybe_total(draw, sites),
+        ),
+    )
+
+
+_PARTS = [figure for figure in FIGURES if not figure.is_total]
+_COUNTS = [figure for figure in _PARTS if figure.integral]
+_AMOUNTS = [figure for figure in _PARTS if not figure.integral]
+_SUMMED = ("funding", "staff", "public", "opened")
+Mutation = Callable[[st.DrawFn, dict[str, Any]], None]
+
+
+def _set(raw: dict[str, Any], path: str, value: Any) -> None:
+    *groups, name = path.split(".")
+    holder = raw
+    for group in groups:
+        holder = holder[group]
+    holder[name] = value
+
+
+def _restate(raw: dict[str, Any], group: str) -> None:
+    """Make a stated total agree with its parts again after a part changed."""
+    figures = raw[group]
+    if figures.get("stated_total") is None:
+        return
+    parts = [read_number(v) for k, v in figures.items() if k != "stated_total" and v is not None]
+    total = sum((p for p in parts if p is not None), start=Decimal(0))
+    figures["stated_total"] = str(total) if group == "funding" else int(total)
+
+
+def _break_figure(values: st.SearchStrategy[Any], figures: list[Any]) -> Mutation:
+    def mutate(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+        _set(raw, draw(st.sampled_from(figures)).path, draw(values))
+
+    return mutate
+
+
+def _too_precise(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    figure = draw(st.sampled_from(_AMOUNTS))
+    places = draw(st.integers(5, 8))
+    value = draw(st.integers(1, 10**9)) * Decimal(10) ** -places
+    if value % Decimal("0.0001") == 0:
+        value += Decimal(10) ** -places
+    _set(raw, figure.path, str(value))
+    _restate(raw, "funding")
+
+
+def _blank(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    figure = draw(st.sampled_from(_PARTS))
+    _set(raw, figure.path, None)
+    if "." in figure.path:
+        _restate(raw, figure.path.split(".")[0])
+
+
+def _misstate(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    group = draw(st.sampled_from(_SUMMED))
+    raw[group]["stated_total"] = 0  # stated, so that _restate derives it
+    _restate(raw, group)
+    stated = read_number(raw[group]["stated_total"]) or Decimal(0)
+    wrong = stated + draw(st.integers(1, 1000)) * draw(st.sampled_from([1, -1]))
+    if wrong < 0:
+        wrong = stated + 1
+    raw[group]["stated_total"] = str(wrong) if group == "funding" else int(wrong)
+
+
+def _zero(raw: dict[str, Any], group: str) -> None:
+    for name in raw[group]:
+        if raw[group][name] is not None:
+            raw[group][name] = "0" if group == "funding" else 0
+
+
+def _no_activity_but(group: str) -> Mutation:
+    other = "funding" if group == "public" else "public"
+
+    def mutate(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+        raw["activity_count"] = 0
+        _zero(raw, other)
+        figure = draw(st.sampled_from([f for f in _PARTS if f.path.startswith(group + ".")]))
+        _set(raw, figure.path, draw(st.integers(1, 10_000)))
+        _restate(raw, group)
+
+    return mutate
+
+
+def _reports_without_outlets(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    raw["publicity"] = {"media_outlets": 0, "reports": draw(st.integers(1, 100))}
+
+
+def _crowded(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    activities = raw["activity_count"]
+    raw["public"]["offline"] = MAX_OFFLINE_PER_ACTIVITY * activities + draw(st.integers(1, 10**5))
+    _restate(raw, "public")
+
+
+def _unknown_field(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    raw[draw(st.sampled_from(["activity_total", "备注", "funding_total"]))] = draw(counts(100))
+
+
+def _invalid_date(draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    raw["filled_on"] = draw(st.sampled_from(["六月五日", "2024-13-01", "yesterday"]))
+
+
+def _no_unit(_draw: st.DrawFn, raw: dict[str, Any]) -> None:
+    del raw["reporting_unit"]
+
+
+_NOT_NUMBERS = st.sampled_from(["若干", "见附件", "n/a", "一百", "12人", True, [3]])
+_NEGATIVE = st.integers(1, 10**6).map(lambda n: f"-{n}") | st.just(-1)
+_FRACTIONS = st.sampled_from(["12.5", "0.3", 2.75, "１.５"])
+_MUTATIONS: dict[str, Mutation] = {
+    "not-a-number": _break_figure(_NOT_NUMBERS, _PARTS),
+    "negative-value": _break_figure(_NEGATIVE, _PARTS),
+    "not-an-integer": _break_figure(_FRACTIONS, _COUNTS),
+    "too-many-decimals": _too_precise,
+    "missing-value": _blank,
+    "subtotal-mismatch": _misstate,
+    "participants-without-activity": _no_activity_but("public"),
+    "funding-without-activity": _no_activity_but("funding"),
+    "reports-without-outlets": _reports_without_outlets,
+    "implausible-participation": _crowded,
+    "unknown-field": _unknown_field,
+    "invalid-value": _invalid_date,
+    "missing-field": _no_unit,
+}
+MUTATED_CODES = tuple(_MUTATIONS)
+"""The rule codes :func:`return_mutants` knows how to break."""
+
+
+@st.composite
+def return_mutants(
+    draw: st.DrawFn, codes: tuple[str, ...] = MUTATED_CODES
+) -> tuple[dict[str, Any], str]:
+    """A valid return (as raw JSON data) with exactly one rule broken, and that rule's code.
+
+    ``validate(raw).codes == {code}``: the report names that rule and nothing else.
+    """
+    unknown = set(codes) - set(_MUTATIONS)
+    if unknown:
+        msg = f"no mutation for {sorted(unknown)}; known: {MUTATED_CODES}"
+        raise ValueError(msg)
+    raw = draw(valid_returns()).model_dump(mode="json")
+    code = draw(st.sampled_from(codes))
+    _MUTATIONS[code](draw, raw)
+    return raw, code
