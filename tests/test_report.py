@@ -102,7 +102,9 @@ def test_decimal_params_stay_exact_in_json() -> None:
 
 def test_round_trip_through_json() -> None:
     """A report read back from its JSON form equals the original, params as JSON gave them."""
-    report = validate(BAD_RETURN, explanations=[Explanation("missing-value", "staff.full_time", "无")])
+    report = validate(
+        BAD_RETURN, explanations=[Explanation("missing-value", "staff.full_time", "无")]
+    )
     again = Report.from_dict(json.loads(report.to_json()))
     assert [f.key for f in again.findings] == [f.key for f in report.findings]
     assert again.outcome is report.outcome

@@ -155,7 +155,11 @@ def test_submission_return_figures_are_prefixed() -> None:
         {
             "reporting_unit": UNIT,
             "submitted_on": "2024-06-09",
-            "statistics": {"reporting_unit": UNIT, "activity_count": "-2", "funding": {"county": "1,5"}},
+            "statistics": {
+                "reporting_unit": UNIT,
+                "activity_count": "-2",
+                "funding": {"county": "1,5"},
+            },
         },
         campaign=Campaign.model_validate(CAMPAIGN),
         policy=QUIET,

@@ -54,6 +54,9 @@ class Document:
 
 def read_source(source: Source, model: ModelName | None = None) -> Document:
     """Read a model instance, raw mapping or file into a :class:`Document`."""
+    if type(source) is dict:  # the common case first: isinstance on ABCs is slow
+        kind = model or _recognise(source)
+        return Document(kind, read_leniently(_MODELS[kind], source))
     for kind, cls in _MODELS.items():
         if isinstance(source, cls):
             return Document(kind, Reading(source))
@@ -72,12 +75,14 @@ def read_source(source: Source, model: ModelName | None = None) -> Document:
 
 
 def _recognise(data: Mapping[str, Any]) -> ModelName:
-    scores = {name: len(keys.intersection(data)) for name, keys in _KEYS.items()}
-    best = max(scores.values())
-    found = [name for name, score in scores.items() if score == best]
-    if best and len(found) == 1:
+    found = [name for name, keys in _KEYS.items() if not keys.isdisjoint(data)]
+    if len(found) > 1:
+        scores = {name: len(_KEYS[name].intersection(data)) for name in found}
+        best = max(scores.values())
+        found = [name for name in found if scores[name] == best]
+    if len(found) == 1:
         return found[0]
-    if not best and "reporting_unit" in data:
+    if not found and "reporting_unit" in data:
         return "return"  # a return with every figure blank (a submission has submitted_on)
     msg = (
         "cannot tell whether the data is a return, a submission or a campaign "
@@ -94,8 +99,10 @@ def settle(
     The caller's policy wins over the campaign's. Unknown codes raise
     :class:`~sci_workers_day.UnknownRuleError`: a mistyped code must not pass silently.
     """
-    merged = {**(campaign.severity_policy if campaign else {}), **(policy or {})}
     explained = tuple(explanations)
+    if not (policy or explained or (campaign and campaign.severity_policy)):
+        return {}, ()
+    merged = {**(campaign.severity_policy if campaign else {}), **(policy or {})}
     unknown = sorted(
         {code for code in merged if code not in catalogue()}
         | {e.code for e in explained if e.code not in catalogue()}
@@ -138,10 +145,12 @@ class Collector:
 
     def run(self, rules: Iterable[Rule], check: Any, prefix: str = "") -> None:
         """Run model rules on ``check``, skipping those switched off."""
+        severities = self.severities
         for rule in rules:
-            if self.severities.get(rule.code, rule.severity) is not None:
-                for hit in rule.check(check):
-                    self.add(rule, hit, prefix)
+            if severities and severities.get(rule.code, rule.severity) is None:
+                continue
+            for hit in rule.check(check):
+                self.add(rule, hit, prefix)
 
 
 def explain(

@@ -234,7 +234,7 @@ def _location_key(finding: Finding) -> tuple[Any, ...]:
 
 
 def _ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=_location_key))
+    return tuple(sorted(findings, key=_location_key)) if findings else ()
 
 
 class FindingDict(TypedDict):

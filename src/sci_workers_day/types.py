@@ -13,7 +13,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 import phonenumbers
-from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    EmailStr,
+    Field,
+    GetCoreSchemaHandler,
+    GetPydanticSchema,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import core_schema as cs
 
 __all__ = [
     "Amount",
@@ -28,27 +37,36 @@ __all__ = [
 ]
 
 
-def _not_a_bool(value: object) -> object:
-    # JSON true is neither the count 1 nor an amount: refuse it rather than let int() take it.
-    if isinstance(value, bool):
-        msg = "a true/false value is not a number (布尔值不是数字)"
-        raise ValueError(msg)
-    return value
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+"""Money in 万元 (10,000 yuan), exact; never a float. Negative amounts cannot exist.
+
+pydantic's Decimal refuses true/false itself. ``-0`` passes ``ge=0``; the model holding
+amounts (:class:`~sci_workers_day.Funding`) turns it into 0.
+"""
 
 
-def _no_negative_zero(value: Decimal) -> Decimal:
-    return abs(value) if value.is_zero() else value
+def _count_schema(_source: object, _handler: GetCoreSchemaHandler) -> cs.CoreSchema:
+    # pydantic's lax int takes true as 1; this union takes what a count may be written as
+    # (an int, digits as text, an integral float or Decimal) and not booleans, all in Rust.
+    whole = cs.int_schema(ge=0)
+    return cs.union_schema(
+        [
+            cs.int_schema(strict=True, ge=0),
+            cs.chain_schema([cs.str_schema(strict=True), whole]),
+            cs.chain_schema([cs.float_schema(strict=True), whole]),
+            cs.chain_schema([cs.is_instance_schema(Decimal), whole]),
+        ],
+        mode="left_to_right",
+        custom_error_type="count_parsing",
+        custom_error_message="Input should be a whole number, 0 or more (应为非负整数)",
+    )
 
 
-Amount = Annotated[
-    Decimal,
-    BeforeValidator(_not_a_bool),
-    Field(ge=0, allow_inf_nan=False),
-    AfterValidator(_no_negative_zero),
+Count = Annotated[
+    int,
+    GetPydanticSchema(_count_schema),
+    WithJsonSchema({"minimum": 0, "type": "integer"}),
 ]
-"""Money in 万元 (10,000 yuan), exact; never a float. Negative amounts cannot exist."""
-
-Count = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=0)]
 """A whole, non-negative count: activities (次), person-times (人次), outlets (个), reports (篇)."""
 
 # "1,200", "12 000": thousands grouped by commas or spaces; a lone comma is no separator.

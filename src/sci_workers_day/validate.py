@@ -16,7 +16,6 @@ from sci_workers_day._engine import (
 )
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import StatisticsReturn
-from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Explanation, Report
 from sci_workers_day.rules._registry import Check, RuleSubject, of_subject
 
@@ -47,33 +46,34 @@ def validate(
     :class:`~sci_workers_day.UnknownRuleError` for a policy or explanation naming no rule.
     """
     document = read_source(source, model)
-    subject = document.reading.model
-    if campaign is None and isinstance(subject, Campaign):
+    reading = document.reading
+    subject = reading.model
+    # document.kind says which model it is: cheaper than isinstance on pydantic models.
+    if campaign is None and document.kind == "campaign":
         campaign = subject  # a campaign is validated under its own policy
     severities, explained = settle(campaign, policy, explanations)
     collector = Collector(severities, document.cells)
-    reading = document.reading
     for rule, hit in reading.hits:
         collector.add(rule, hit)
     statistics: StatisticsReturn | None = None
     prefix = ""
-    if isinstance(subject, StatisticsReturn):
+    if document.kind == "return":
         statistics = subject
         name = document.name or subject.reporting_unit.name
-    elif isinstance(subject, Submission):
+    elif document.kind == "submission":
         on_submission = Check(subject, campaign, today, reading.unread)
         collector.run(of_subject(RuleSubject.SUBMISSION), on_submission)
         statistics, prefix = subject.statistics, "statistics."
         name = document.name or subject.reporting_unit.name
     else:
-        collector.run(
-            of_subject(RuleSubject.CAMPAIGN), Check(subject, campaign, today, reading.unread)
-        )
+        on_campaign = Check(subject, campaign, today, reading.unread)
+        collector.run(of_subject(RuleSubject.CAMPAIGN), on_campaign)
         name = document.name or subject.title
     if statistics is not None:
-        own = frozenset(p.removeprefix(prefix) for p in reading.unread if p.startswith(prefix))
-        collector.run(
-            of_subject(RuleSubject.RETURN), Check(statistics, campaign, today, own), prefix
-        )
+        unread = reading.unread
+        if unread and prefix:
+            unread = frozenset(p.removeprefix(prefix) for p in unread if p.startswith(prefix))
+        check = Check(statistics, campaign, today, unread, statistics.figures(totals=True))
+        collector.run(of_subject(RuleSubject.RETURN), check, prefix)
     findings, unmatched = explain(collector.findings, explained)
     return Report(findings, subject=document.kind, source=name, unmatched_explanations=unmatched)

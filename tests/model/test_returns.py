@@ -104,7 +104,7 @@ def test_figures_agree_with_attributes(ret: StatisticsReturn) -> None:
 def test_true_is_not_one(field: str) -> None:
     """JSON ``true`` is neither a count nor an amount."""
     value: object = True if field == "activity_count" else {"county": True}
-    with pytest.raises(ValidationError, match="布尔值不是数字"):
+    with pytest.raises(ValidationError, match="input_type=bool"):
         StatisticsReturn.model_validate({"reporting_unit": UNIT, field: value})
 
 

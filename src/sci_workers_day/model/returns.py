@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 import attrs
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sci_workers_day.model._base import Model
 from sci_workers_day.model.organizer import Organizer
@@ -100,6 +100,15 @@ class Funding(_Group):
     """其他经费."""
     stated_total: Amount | None = None
     """The 小计 / 合计 the form states, kept beside the parts so a rule can check it."""
+
+    @model_validator(mode="after")
+    def _no_negative_zero(self) -> Funding:
+        fields = self.__dict__  # still constructing: the instance is not shared yet
+        for name, value in fields.items():
+            # "-0" passes ge=0; it is 0. (Cheaper here, once, than a validator per field.)
+            if value is not None and not value and value.is_signed():
+                fields[name] = abs(value)
+        return self
 
     def by_category(self) -> dict[FundingCategory, Decimal | None]:
         """The seven figures keyed by :class:`FundingCategory`."""
@@ -208,12 +217,19 @@ class StatisticsReturn(Model):
     opened: OpenedSites = OpenedSites()
     """开放活动的场馆、科研机构、大学数量 (个)."""
 
-    def figures(self) -> dict[str, Any]:
-        """Every figure by its dotted path, in the form's order (``None`` = not reported)."""
+    def figures(self, *, totals: bool = False) -> dict[str, Any]:
+        """Every figure by its dotted path, in the form's order (``None`` = not reported).
+
+        With ``totals``, the stated totals (``funding.stated_total`` …) are included too.
+        """
+        # Validation reads every figure of every return: one pass over precomputed paths.
         result: dict[str, Any] = {"activity_count": self.activity_count}
-        for group in ("funding", "staff", "public", "publicity", "opened"):
-            for name, value in getattr(self, group).parts().items():
-                result[f"{group}.{name}"] = value
+        fields = self.__dict__
+        for group, names in _GROUP_PATHS:
+            values = fields[group].__dict__
+            for name, path, is_total in names:
+                if totals or not is_total:
+                    result[path] = values[name]
         return result
 
 
@@ -267,3 +283,17 @@ def _figures() -> tuple[Figure, ...]:
 
 FIGURES: tuple[Figure, ...] = _figures()
 """Every figure of the form, stated totals included, in the form's order."""
+
+_GROUP_PATHS = tuple(
+    (
+        group,
+        tuple(
+            (name, f"{group}.{name}", name == "stated_total")
+            for name in (
+                *model._parts,
+                *(["stated_total"] if "stated_total" in model.model_fields else []),
+            )
+        ),
+    )
+    for group, (model, _label, _unit) in _GROUPS.items()
+)

@@ -103,6 +103,8 @@ class Check(Generic[M]):
     today: dt.date | None = None
     unread: frozenset[str] = frozenset()
     """Paths whose raw value could not be read (already reported; rules leave them alone)."""
+    figures: Mapping[str, Any] = attrs.field(factory=dict)
+    """For a return: every figure by path, stated totals included (read once for all rules)."""
 
     def read(self, *paths: str) -> bool:
         """Whether all ``paths`` were read (no reading finding on them)."""
@@ -153,6 +155,7 @@ class Rule:
 
 
 _CATALOGUE: dict[str, Rule] = {}
+_BY_SUBJECT: dict[RuleSubject, list[Rule]] = {}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -191,6 +194,7 @@ def rule(
             tuple(invalid),
             fallback,
         )
+        _BY_SUBJECT.clear()
         return check
 
     return register
@@ -203,7 +207,10 @@ def catalogue() -> Mapping[str, Rule]:
 
 def of_subject(subject: RuleSubject) -> list[Rule]:
     """The rules of one subject, in registration order (catch-alls last)."""
-    return sorted((r for r in _CATALOGUE.values() if r.subject is subject), key=_fallback)
+    if subject not in _BY_SUBJECT:
+        rules = (r for r in _CATALOGUE.values() if r.subject is subject)
+        _BY_SUBJECT[subject] = sorted(rules, key=_fallback)
+    return _BY_SUBJECT[subject]
 
 
 def _fallback(rule: Rule) -> int:

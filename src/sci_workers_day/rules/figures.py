@@ -13,8 +13,6 @@ from sci_workers_day.rules._registry import Check, Hit, ReadingIssue, RuleSubjec
 from sci_workers_day.types import read_number
 
 _ONE_YUAN = Decimal("0.0001")  # 万元 to four places is one yuan
-_PARTS = tuple(f for f in FIGURES if not f.is_total)
-_GROUPS = ("funding", "staff", "public", "opened")
 
 
 @rule(
@@ -79,11 +77,16 @@ def not_an_integer(issue: ReadingIssue) -> dict[str, Any] | None:
     return {"value": number, "unit": issue.figure.unit}
 
 
-def value_at(model: Any, path: str) -> Any:
-    """The value at a dotted path of a model (``funding.county``)."""
-    for name in path.split("."):
-        model = getattr(model, name)
-    return model
+_AMOUNTS = tuple(f.path for f in FIGURES if not f.integral)
+_PARTS = tuple(f.path for f in FIGURES if not f.is_total)
+_SUMS = tuple(
+    (
+        total.path,
+        tuple(f.path for f in FIGURES if f.path.startswith(total.path[:-12]) and f != total),
+    )
+    for total in FIGURES
+    if total.is_total
+)
 
 
 @rule(
@@ -104,12 +107,11 @@ def too_many_decimals(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     Four places of 万元 is one yuan; anything finer is a typing or unit error (yuan entered
     where 万元 was asked). Trailing zeros do not count.
     """
-    funding = check.model.funding
-    for name, value in funding.parts().items():
+    figures = check.figures
+    for path in _AMOUNTS:
+        value = figures[path]
         if value is not None and value % _ONE_YUAN:
-            yield hit(f"funding.{name}", value=value)
-    if funding.stated_total is not None and funding.stated_total % _ONE_YUAN:
-        yield hit("funding.stated_total", value=funding.stated_total)
+            yield hit(path, value=value)
 
 
 @rule(
@@ -127,9 +129,10 @@ def missing_value(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     A blank is not a zero: the unit has not said. Stated totals (小计) may stay blank.
     A campaign's severity policy may make this an error or switch it off.
     """
-    for figure in _PARTS:
-        if figure.path not in check.unread and value_at(check.model, figure.path) is None:
-            yield hit(figure.path)
+    figures = check.figures
+    for path in _PARTS:
+        if figures[path] is None and path not in check.unread:
+            yield hit(path)
 
 
 @rule(
@@ -150,14 +153,12 @@ def subtotal_mismatch(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     Blank parts count as zero in the sum. A group with an unreadable part is not checked:
     its reading finding comes first.
     """
-    for group in _GROUPS:
-        figures = getattr(check.model, group)
-        stated = figures.stated_total
-        parts = {f"{group}.{name}": value for name, value in figures.parts().items()}
-        if stated is None or not check.read(*parts):
+    figures = check.figures
+    for total, paths in _SUMS:
+        stated = figures[total]
+        if stated is None or (check.unread and not check.read(*paths)):
             continue
-        computed = sum((value for value in parts.values() if value is not None), start=0)
+        computed = sum(value for p in paths if (value := figures[p]) is not None)
         if computed != stated:
-            yield hit(
-                f"{group}.stated_total", *parts, stated=stated, computed=computed, parts=parts
-            )
+            parts = {path: figures[path] for path in paths}
+            yield hit(total, *paths, stated=stated, computed=computed, parts=parts)

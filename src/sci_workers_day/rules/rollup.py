@@ -11,7 +11,6 @@ from sci_workers_day.model.returns import FIGURES, sum_reported
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import COMPLETE_RETURN, merged
 from sci_workers_day.rules._registry import Hit, Rollup, RuleSubject, hit, rule
-from sci_workers_day.rules.figures import value_at
 
 _PARTS = tuple(f for f in FIGURES if not f.is_total)
 _SPACES = re.compile(r"\s+")
@@ -60,19 +59,21 @@ def aggregate_mismatch(check: Rollup) -> Iterator[Hit]:
     The sum is exact; it is blank only where every child left the figure blank. Figures
     that could not be read, in the parent or in any child, are not compared.
     """
+    parent = check.parent.figures()
+    children = [child.figures() for child in check.children]
     for figure in _PARTS:
-        paths = [f"children.{i}.{figure.path}" for i in range(len(check.children))]
+        paths = [f"children.{i}.{figure.path}" for i in range(len(children))]
         if figure.path in check.unread or any(path in check.unread for path in paths):
             continue
-        values = [value_at(child, figure.path) for child in check.children]
+        values = [figures[figure.path] for figures in children]
         total = sum_reported(values)
-        stated = value_at(check.parent, figure.path)
+        stated = parent[figure.path]
         if stated != total:
-            children = {
+            by_unit = {
                 child.reporting_unit.name: value
                 for child, value in zip(check.children, values, strict=True)
             }
-            yield hit(figure.path, *paths, parent=stated, total=total, children=children)
+            yield hit(figure.path, *paths, parent=stated, total=total, children=by_unit)
 
 
 def _same_unit(one: Organizer, other: Organizer) -> bool:
