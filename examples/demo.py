@@ -1,4 +1,4 @@
-"""Load every example campaign, validate it against the model, print a summary in Chinese.
+"""Load every example campaign, check it against the rules, print a summary in Chinese.
 
 Usage: ``python examples/demo.py [DIR]`` (default: ``examples/campaigns``). Exits 1 when a
 file does not validate, after reporting every file.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sci_workers_day import Campaign, DateWindow, RegionNotFoundError, region_table
+from sci_workers_day import Campaign, DateWindow, RegionNotFoundError, region_table, validate
 
 
 def _window(window: DateWindow | None) -> str:
@@ -79,7 +79,10 @@ def main(folder: Path) -> int:
             failures += 1
             print(f"✗ {path.name}：未通过模型校验（{error.error_count()} 处）\n{error}\n")
             continue
-        print("\n".join([f"✓ {path.name}", *summarize(campaign)]) + "\n")
+        report = validate(campaign)
+        findings = ["  " + line for line in report.to_text().splitlines()[1:]]
+        verdict = f"  校验：{report.outcome.label}" + ("，发现：" if findings else "")
+        print("\n".join([f"✓ {path.name}", *summarize(campaign), verdict, *findings]) + "\n")
     print(f"共 {len(files)} 个活动文件，{len(files) - failures} 个通过校验。")
     return 1 if failures else 0
 

@@ -157,6 +157,8 @@ def explain(
     findings: Iterable[Finding], explanations: tuple[Explanation, ...]
 ) -> tuple[list[Finding], tuple[Explanation, ...]]:
     """Attach each explanation to the findings it explains; return the unmatched ones."""
+    if not explanations:
+        return list(findings), ()
     result = []
     used: set[Explanation] = set()
     for finding in findings:

@@ -61,7 +61,7 @@ def activity_outside_window(check: Check[Campaign]) -> Iterator[Hit]:
 
 @rule(
     "deadline-before-window-end",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     subject=RuleSubject.CAMPAIGN,
     message="报送截止日期{deadline}早于活动结束日期{end}",
     message_en="the reporting deadline {deadline} falls before the campaign ends on {end}",
@@ -69,7 +69,11 @@ def activity_outside_window(check: Check[Campaign]) -> Iterator[Hit]:
     invalid=[_campaign(reporting={"deadline": "2024-05-30"})],
 )
 def deadline_before_window_end(check: Check[Campaign]) -> Iterator[Hit]:
-    """Units must report before the campaign is over."""
+    """Units must report before the campaign is over.
+
+    A warning, not an error: real notices do this (太原 2025: report by 8 June, activities
+    until 10 June), and the units can only report what has happened by then.
+    """
     campaign = check.model
     deadline = campaign.reporting.deadline if campaign.reporting else None
     end = campaign.window.end if campaign.window else None
