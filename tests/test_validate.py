@@ -327,3 +327,28 @@ class TestSources:
         """Something that is neither a model, a mapping nor a path is refused."""
         with pytest.raises(ParseError, match="int"):
             validate(42)  # type: ignore[arg-type]
+
+
+def test_cells_of_a_workbook_reach_the_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values read from a workbook carry their sheet-qualified cells into the findings."""
+    from sci_workers_day.formats import _raw
+
+    def read_workbook(_path: Path) -> tuple[Any, dict[str, str]]:
+        data = {
+            "reporting_unit": UNIT,
+            "staff": {"full_time": "-3", "others": 1, "stated_total": 9},
+        }
+        cells = {"staff.full_time": "统计表!C9", "staff.others": "统计表!C12"}
+        return data, {**cells, "staff.stated_total": "统计表!C8"}
+
+    monkeypatch.setitem(_raw._READERS, ".xlsx", read_workbook)
+    path = tmp_path / "平遥.xlsx"
+    path.write_bytes(b"")
+    report = validate(path, policy=QUIET)
+    assert [(f.code, f.cells) for f in report.findings] == [
+        ("negative-value", ("统计表!C9",)),
+    ]
+    report = validate(path, policy={**QUIET, "negative-value": "off"})
+    assert report.source == "平遥.xlsx"

@@ -81,3 +81,21 @@ def test_organizer_names() -> None:
 def test_text_is_stripped() -> None:
     """Surrounding white space (from PDFs and spreadsheets) is stripped on the way in."""
     assert Organizer(name="  晋中市科学技术协会 ").name == "晋中市科学技术协会"
+
+
+def test_severity_policy_keeps_campaigns_hashable() -> None:
+    """A campaign with a severity policy is still hashable, and its policy reads back."""
+    campaign = Campaign.model_validate(
+        {
+            "title": "通知",
+            "kinds": ["workers_day"],
+            "year": 2024,
+            "severity_policy": {"missing-value": "error"},
+        }
+    )
+    assert hash(campaign) == hash(Campaign.model_validate_json(campaign.model_dump_json()))
+    assert campaign.severity_policy["missing-value"] == "error"
+    assert dict(campaign.severity_policy) == {"missing-value": "error"}
+    assert "FrozenMapping" in repr(campaign.severity_policy)
+    assert campaign.severity_policy != {"missing-value": "off"}
+    assert campaign.severity_policy != ["missing-value"]

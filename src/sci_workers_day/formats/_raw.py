@@ -30,7 +30,8 @@ class RawDocument:
     """Dotted model path → sheet-qualified A1 cell, for data read from a workbook."""
 
 
-_READERS: dict[str, Callable[[Path], Any]] = {".json": _json.read_data}
+# A reader returns the raw data and, for workbooks, the cell each model path came from.
+_READERS: dict[str, Callable[[Path], tuple[Any, Mapping[str, str]]]] = {".json": _json.read_data}
 
 
 def read_document(path: Path) -> RawDocument:
@@ -41,10 +42,10 @@ def read_document(path: Path) -> RawDocument:
         msg = f"unsupported file type {path.suffix!r} (不支持的文件类型); supported: {supported}"
         raise ParseError(msg, file=path.name)
     try:
-        data = reader(path)
+        data, cells = reader(path)
     except ParseError as error:
         raise error.at(file=path.name) from None
     except OSError as error:
         msg = f"cannot read the file (无法读取文件): {error.strerror or error}"
         raise ParseError(msg, file=path.name) from error
-    return RawDocument(data, path.name)
+    return RawDocument(data, path.name, cells)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from sci_workers_day.dates import DateWindow
-from sci_workers_day.model._base import SORTED_IN_JSON, Model
+from sci_workers_day.model._base import SORTED_IN_JSON, FrozenMapping, Model
 from sci_workers_day.model.activity import Activity
 from sci_workers_day.model.contact import Contact
 from sci_workers_day.model.document import DocumentNumber, DocumentReference
@@ -128,8 +128,8 @@ class Campaign(Model):
     """联系方式."""
     attachments: tuple[Text, ...] = ()
     """The titles of its attachments (附件)."""
-    severity_policy: dict[str, Literal["error", "warning", "info", "off"]] = Field(
-        default_factory=dict
+    severity_policy: FrozenMapping[str, Literal["error", "warning", "info", "off"]] = Field(
+        default_factory=FrozenMapping
     )
     """Rule code → the severity this campaign gives it, or ``"off"``
     (``{"missing-value": "error"}``); validation refuses codes it does not know."""
