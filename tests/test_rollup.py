@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,7 +95,7 @@ def test_mismatch_message_names_every_child() -> None:
         finding.message
         == "汇总表的科普活动开展次数为8，但各单位合计为7（平遥县科协 3、祁县科协 4）"
     )
-    assert finding.params["children"] == {"平遥县科协": 3, "祁县科协": 4}
+    assert finding.params["children"] == [("平遥县科协", 3), ("祁县科协", 4)]
 
 
 def test_unreadable_child_figures_are_reported_and_not_compared() -> None:
@@ -122,3 +123,34 @@ def test_duplicates_missing_and_unexpected_units() -> None:
     assert ("unexpected-unit", "children.3.reporting_unit") in codes
     missing = next(f for f in report.findings if f.code == "missing-unit")
     assert missing.params == {"unit": "140729"}
+
+
+def test_children_sharing_a_name_are_all_listed() -> None:
+    """Two children with one name both appear in the mismatch, not one over the other."""
+    parent = unit_return("晋中市科协", "140700", activity_count=7, funding={"county": "3.0"})
+    report = validate_rollup(parent, [PINGYAO, PINGYAO], policy={"duplicate-unit": "off"})
+    (finding,) = [f for f in report.findings if f.path == "activity_count"]
+    assert finding.params["children"] == [("平遥县科协", 3), ("平遥县科协", 3)]
+
+
+def test_unreadable_groups_and_units_are_not_judged() -> None:
+    """Unreadable groups are not compared; stand-in units are not duplicates nor unexpected."""
+    parent = unit_return("晋中市科协", "140700", activity_count=7, funding={"county": "9"})
+    broken = {**QIXIAN, "funding": "2.25万元"}
+    no_unit = {"activity_count": 0}
+    report = validate_rollup(parent, [PINGYAO, broken, no_unit, {**no_unit}], expected_units=[])
+    assert [(f.code, f.path) for f in report.findings] == [
+        ("unexpected-unit", "children.0.reporting_unit"),
+        ("unexpected-unit", "children.1.reporting_unit"),
+        ("invalid-value", "children.1.funding"),
+        ("missing-field", "children.2.reporting_unit"),
+        ("missing-field", "children.3.reporting_unit"),
+    ]
+
+
+def test_expected_units_must_be_a_list() -> None:
+    """A bare string, or something that is no name or organizer, is refused."""
+    with pytest.raises(TypeError, match="list"):
+        validate_rollup(PINGYAO, [PINGYAO], expected_units="平遥县科协")
+    with pytest.raises(TypeError, match="140728"):
+        validate_rollup(PINGYAO, [PINGYAO], expected_units=[140728])  # type: ignore[list-item]

@@ -352,3 +352,122 @@ def test_cells_of_a_workbook_reach_the_findings(
     ]
     report = validate(path, policy={**QUIET, "negative-value": "off"})
     assert report.source == "平遥.xlsx"
+
+
+class TestHostileInput:
+    """Inputs that once escaped as stray exceptions or misplaced findings."""
+
+    @pytest.mark.parametrize(
+        ("figures", "code"),
+        [
+            ({"activity_count": "1e30"}, None),
+            ({"funding": {"county": "1e24"}}, None),
+            ({"funding": {"county": "1E-30"}}, "too-many-decimals"),
+            ({"public": {"offline": 10**5000}}, None),
+            ({"activity_count": "NaN"}, "not-a-number"),
+            ({"funding": {"county": float("inf")}}, "not-a-number"),
+        ],
+    )
+    def test_absurd_magnitudes(self, figures: dict[str, Any], code: str | None) -> None:
+        """Huge and non-finite numbers give findings, never decimal or int errors."""
+        report = validate({"reporting_unit": UNIT, **figures}, policy=QUIET)
+        report.to_json()
+        str(report)
+        assert code is None or code in report.codes
+
+    def test_hostile_json_files(self, tmp_path: Path) -> None:
+        """A 5000-digit integer or arrays nested 100,000 deep are ParseErrors."""
+        for name, text in [("digits", "1" * 5000), ("nested", "[" * 100_000)]:
+            path = tmp_path / f"{name}.json"
+            path.write_text('{"reporting_unit": {"name": "x"}, "activity_count": ' + text + "}")
+            with pytest.raises(ParseError) as caught:
+                validate(path)
+            assert caught.value.file == path.name
+
+    def test_model_rule_paths_follow_the_data_after_drops(self) -> None:
+        """After a media item is dropped, later findings still name the data's own index."""
+        report = validate(
+            {
+                "reporting_unit": UNIT,
+                "submitted_on": "2024-06-08",
+                "media": [
+                    {"kind": "photo"},
+                    {"kind": "photo", "path": "全景.jpg", "shot_type": "panorama"},
+                    {"kind": "video", "path": "v.mp4", "duration_seconds": 999},
+                ],
+            },
+            campaign=Campaign.model_validate({**CAMPAIGN, "reporting": {"max_video_seconds": 180}}),
+        )
+        assert [(f.code, f.path) for f in report.findings] == [
+            ("missing-field", "media.0.path"),
+            ("video-too-long", "media.2.duration_seconds"),
+        ]
+
+    def test_dropped_basis_does_not_shift_document_numbers(self) -> None:
+        """nonstandard-document-number names the basis item it is about."""
+        report = validate(
+            {**CAMPAIGN, "basis": [{"number": "???"}, {"number": "晋科发〔2024〕013号"}]}
+        )
+        assert [(f.code, f.path) for f in report.findings] == [
+            ("invalid-value", "basis.0.number"),
+            ("nonstandard-document-number", "basis.1.number"),
+        ]
+
+    def test_an_unreadable_group_is_not_also_missing(self) -> None:
+        """A group that is not a group is one finding, not one per blank part."""
+        report = validate({"reporting_unit": UNIT, "activity_count": 1, "funding": "3.5万元"})
+        assert [f.code for f in report.findings if f.path.startswith("funding")] == [
+            "invalid-value"
+        ]
+
+    def test_a_dotted_key_is_not_a_figure(self) -> None:
+        """An unknown key spelt like a path is an unknown field; the real figure is checked."""
+        report = validate(
+            {
+                "reporting_unit": UNIT,
+                "funding": {"county": "1", "stated_total": "9"},
+                "funding.county": "若干",
+            },
+            policy=QUIET,
+        )
+        assert [(f.code, f.path) for f in report.findings] == [
+            ("unknown-field", "funding.county"),
+            ("subtotal-mismatch", "funding.stated_total"),
+        ]
+
+    def test_digit_keys_are_named(self) -> None:
+        """An unknown key "0" is named in the message."""
+        report = validate({"reporting_unit": UNIT, "0": 5}, policy=QUIET)
+        assert report.findings[0].message == "无法识别的字段“0”，已忽略"
+
+    def test_a_campaigns_unknown_codes_are_findings(self) -> None:
+        """Unknown codes inside campaign data are reported, not raised."""
+        report = validate({**CAMPAIGN, "severity_policy": {"missing-valu": "off"}})
+        assert [(f.code, f.path) for f in report.findings] == [
+            ("unknown-rule-code", "severity_policy.missing-valu")
+        ]
+        campaign = Campaign.model_validate(
+            report_campaign := {**CAMPAIGN, "severity_policy": {"x": "off"}}
+        )
+        assert report_campaign
+        assert validate({"reporting_unit": UNIT}, campaign=campaign, policy=QUIET).findings == ()
+
+    def test_misused_arguments(self) -> None:
+        """Wrong argument types and settings are TypeError / ValueError, named."""
+        source = {"reporting_unit": UNIT}
+        with pytest.raises(ValueError, match="fatal"):
+            validate(source, policy={"missing-value": "fatal"})  # type: ignore[dict-item]
+        with pytest.raises(ValueError, match="model must be"):
+            validate(source, model="foo")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="today"):
+            validate(source, today="2024-01-01")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="Campaign"):
+            validate(source, campaign=CAMPAIGN)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="Explanation"):
+            validate(source, explanations=["missing-value"])  # type: ignore[list-item]
+
+    def test_a_report_without_a_unit_names_no_stand_in(self) -> None:
+        """A return whose unit is missing is not reported under a made-up name."""
+        report = validate({"activity_count": 1}, model="return", policy=QUIET)
+        assert report.source is None
+        assert "未填写" not in str(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -12,12 +12,13 @@ from typing import Any, Literal
 import attrs
 
 from sci_workers_day._reading import Reading, read_leniently
+from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import ParseError, UnknownRuleError
 from sci_workers_day.formats._raw import read_document
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.model.submission import Submission
-from sci_workers_day.report import Explanation, Finding, Severity
+from sci_workers_day.report import Explanation, Finding, Severity, iso_window, magnitude
 from sci_workers_day.rules import rule_catalogue as catalogue
 from sci_workers_day.rules._registry import Hit, Rule
 
@@ -56,7 +57,7 @@ def read_source(source: Source, model: ModelName | None = None) -> Document:
     """Read a model instance, raw mapping or file into a :class:`Document`."""
     if type(source) is dict:  # the common case first: isinstance on ABCs is slow
         kind = model or _recognise(source)
-        return Document(kind, read_leniently(_MODELS[kind], source))
+        return Document(kind, read_leniently(_model(kind), source))
     for kind, cls in _MODELS.items():
         if isinstance(source, cls):
             return Document(kind, Reading(source))
@@ -71,7 +72,14 @@ def read_source(source: Source, model: ModelName | None = None) -> Document:
         msg = f"cannot validate a {type(source).__name__} (无法校验此类对象)"
         raise ParseError(msg)
     kind = model or _recognise(source)
-    return Document(kind, read_leniently(_MODELS[kind], source))
+    return Document(kind, read_leniently(_model(kind), source))
+
+
+def _model(kind: str) -> type[StatisticsReturn | Submission | Campaign]:
+    if kind not in _MODELS:
+        msg = f"model must be one of {sorted(_MODELS)}, not {kind!r}"
+        raise ValueError(msg)
+    return _MODELS[kind]
 
 
 def _recognise(data: Mapping[str, Any]) -> ModelName:
@@ -96,31 +104,57 @@ def settle(
 ) -> tuple[dict[str, Severity | None], tuple[Explanation, ...]]:
     """The effective severity of each overridden rule (``None`` = off), and the explanations.
 
-    The caller's policy wins over the campaign's. Unknown codes raise
-    :class:`~sci_workers_day.UnknownRuleError`: a mistyped code must not pass silently.
+    The caller's policy wins over the campaign's. Codes the caller names but the catalogue
+    lacks raise :class:`~sci_workers_day.UnknownRuleError`: a mistyped code must not pass
+    silently. A campaign's unknown codes are data, not a call: they are ignored here and
+    reported by the ``unknown-rule-code`` rule when the campaign is validated.
     """
+    if campaign is not None and not isinstance(campaign, Campaign):
+        msg = f"campaign must be a Campaign, not {type(campaign).__name__} (应为Campaign对象)"
+        raise TypeError(msg)
     explained = tuple(explanations)
+    for explanation in explained:
+        if not isinstance(explanation, Explanation):
+            msg = f"explanations must be Explanation objects, not {type(explanation).__name__}"
+            raise TypeError(msg)
     if not (policy or explained or (campaign and campaign.severity_policy)):
         return {}, ()
-    merged = {**(campaign.severity_policy if campaign else {}), **(policy or {})}
+    own = campaign.severity_policy if campaign else {}
+    caller = dict(policy or {})
     unknown = sorted(
-        {code for code in merged if code not in catalogue()}
+        {code for code in caller if code not in catalogue()}
         | {e.code for e in explained if e.code not in catalogue()}
     )
     if unknown:
         raise UnknownRuleError(unknown)
-    severities = {
-        code: None if setting == "off" else Severity(setting) for code, setting in merged.items()
-    }
+    merged: dict[str, str] = {code: s for code, s in own.items() if code in catalogue()}
+    merged.update(caller)
+    severities: dict[str, Severity | None] = {}
+    for code, setting in merged.items():
+        if setting not in _SETTINGS:
+            msg = f"policy for {code!r} is {setting!r}; use one of {sorted(_SETTINGS)} (级别无效)"
+            raise ValueError(msg)
+        severities[code] = None if setting == "off" else Severity(setting)
     return severities, explained
+
+
+_SETTINGS = {"error", "warning", "info", "off"}
 
 
 class Collector:
     """Turns hits into findings: severity policy, messages, paths, cells."""
 
-    def __init__(self, severities: Mapping[str, Severity | None], cells: Mapping[str, str]):
+    def __init__(
+        self,
+        severities: Mapping[str, Severity | None],
+        cells: Mapping[str, str],
+        translate: Callable[[str], str] | None = None,
+    ) -> None:
         self.severities = severities
         self.cells = cells
+        # Model rules see the model, which lost any list item reading dropped; their paths
+        # are mapped back to the data as given. (Reading hits already have data paths.)
+        self.translate = translate
         self.findings: list[Finding] = []
 
     def add(self, rule: Rule, hit: Hit, prefix: str = "") -> None:
@@ -129,6 +163,8 @@ class Collector:
         if severity is None:
             return
         paths = tuple(prefix + path for path in hit.paths)
+        if self.translate is not None:
+            paths = tuple(map(self.translate, paths))
         label = _LABELS.get(hit.paths[0].removeprefix("statistics."), paths[0]) if paths else ""
         cells = tuple(dict.fromkeys(self.cells[p] for p in paths if p in self.cells))
         self.findings.append(
@@ -175,7 +211,11 @@ def _display(value: Any, lang: str) -> str:  # noqa: PLR0911 - one return per ki
     if value is None:
         return "空" if lang == "zh" else "blank"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value, "f") if abs(value.adjusted()) < _HUGE_DIGITS else f"{value:.6E}"
+    if isinstance(value, int):
+        return str(value) if value.bit_length() < _HUGE_BITS else magnitude(value)
+    if isinstance(value, DateWindow):
+        return value.to_chinese() if lang == "zh" else iso_window(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
@@ -184,9 +224,14 @@ def _display(value: Any, lang: str) -> str:  # noqa: PLR0911 - one return per ki
                 f"{_LABELS.get(str(k), k)} {_display(v, lang)}" for k, v in value.items()
             )
         return ", ".join(f"{k}={_display(v, lang)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, tuple):  # a (name, value) pair
+        return " ".join(_display(v, lang) for v in value)
+    if isinstance(value, list):
         return ("、" if lang == "zh" else ", ").join(_display(v, lang) for v in value)
     return str(value)
+
+
+_HUGE_BITS, _HUGE_DIGITS = 200, 60  # beyond, a number is shown by its magnitude only
 
 
 def _format(template: str, params: Mapping[str, Any], label: str, lang: str) -> str:

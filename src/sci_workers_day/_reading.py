@@ -46,6 +46,19 @@ class Reading:
     model: Any
     hits: tuple[tuple[Rule, Hit], ...] = ()
     unread: frozenset[str] = frozenset()
+    renumbering: Mapping[str, list[int]] = attrs.field(factory=dict)
+    """For lists that lost items: model path of the list → the data index of each item."""
+
+    def data_path(self, path: str) -> str:
+        """The path in the data as given of a model path (list items may have been dropped)."""
+        if not self.renumbering:
+            return path
+        parts = path.split(".")
+        for end in range(1, len(parts)):
+            indexes = self.renumbering.get(".".join(parts[:end]))
+            if indexes is not None and parts[end].isdigit() and int(parts[end]) < len(indexes):
+                parts[end] = str(indexes[int(parts[end])])
+        return ".".join(parts)
 
 
 def read_leniently(model: type[BaseModel], data: Mapping[str, Any]) -> Reading:
@@ -76,6 +89,7 @@ class _Reader:
         self.dropped: list[Any] = []  # kept alive, so no new list reuses a dropped one's id
         self.hits: list[tuple[Rule, Hit]] = []
         self.unread: set[str] = set()
+        self.seen: set[str] = set()  # paths already reported, unknown keys included
         self.figures_at = _FIGURES_AT.get(model)
 
     def read(self) -> Reading:
@@ -87,9 +101,29 @@ class _Reader:
             except ValidationError as error:
                 self._drop(error)
             else:
-                return Reading(result, tuple(self.hits), frozenset(self.unread))
+                return Reading(
+                    result, tuple(self.hits), frozenset(self.unread), self._renumbering()
+                )
         # Every round drops at least one value; only absurdly deep data runs out of rounds.
         raise ParseError(self._unreadable())  # pragma: no cover
+
+    def _renumbering(self) -> dict[str, list[int]]:
+        """Model path of each list that lost items → the data index of each remaining item."""
+        found: dict[str, list[int]] = {}
+
+        def walk(value: Any, path: list[Any]) -> None:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, [*path, key])
+            elif isinstance(value, list):
+                if id(value) in self.origins:
+                    found[".".join(map(str, path))] = self.origins[id(value)]
+                for index, item in enumerate(value):
+                    walk(item, [*path, index])
+
+        if self.origins:
+            walk(self.data, [])
+        return found
 
     def _unreadable(self) -> str:
         return f"the data cannot be read as a {self.model.__name__} (无法读取数据)"
@@ -108,7 +142,9 @@ class _Reader:
                 holder = holder.get(group) if isinstance(holder, dict) else None
             if isinstance(holder, dict) and isinstance(holder.get(name), str):
                 number = read_number(holder[name])
-                if number is not None and (not figure.integral or number % 1 == 0):
+                if number is not None and (
+                    not figure.integral or number == number.to_integral_value()
+                ):
                     holder[name] = int(number) if figure.integral else number
 
     def _drop(self, error: ValidationError) -> None:
@@ -119,7 +155,8 @@ class _Reader:
             if missing:
                 path = f"{path}.{missing}" if path else missing
             value = None if missing else self._value(location)
-            self._report(path, value, detail["type"], detail["msg"])
+            field = missing or (str(location[-1]) if location else "")
+            self._report(path, field, value, detail["type"], detail["msg"])
             removals.append(self._removal(location, missing))
         self._remove(removals)
 
@@ -155,16 +192,19 @@ class _Reader:
             here = here[part]
         return original
 
-    def _report(self, path: str, value: Any, kind: str, message: str) -> None:
+    def _report(self, path: str, field: str, value: Any, kind: str, message: str) -> None:
         # A value dropped whole leaves its required fields "missing" in the next round; the
         # first finding on a path (or below it) already says why.
-        if any(seen == path or seen.startswith(path + ".") for seen in self.unread):
+        if any(seen == path or seen.startswith(path + ".") for seen in self.seen):
             return
-        self.unread.add(path)
+        self.seen.add(path)
+        if kind != "extra_forbidden":  # an ignored unknown key leaves every field read
+            self.unread.add(path)
         figure = None
-        if self.figures_at is not None and path.startswith(self.figures_at):
+        # An unknown key "funding.county" is not the figure funding.county.
+        if self.figures_at is not None and kind != "extra_forbidden":
             figure = _FIGURES.get(path.removeprefix(self.figures_at))
-        issue = ReadingIssue(path, value, kind, message, figure)
+        issue = ReadingIssue(path, field, value, kind, message, figure)
         for rule in of_subject(RuleSubject.READING):
             params = rule.check(issue)
             if params is not None:

@@ -24,6 +24,8 @@ from typing import (
 import attrs
 from typing_extensions import TypedDict
 
+from sci_workers_day.dates import DateWindow
+
 __all__ = [
     "REPORT_VERSION",
     "Explanation",
@@ -176,6 +178,10 @@ def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of valu
     # Money stays exact in JSON: a Decimal is written as its text.
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _HUGE_BITS:
+        return magnitude(value)
+    if isinstance(value, DateWindow):
+        return iso_window(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -187,6 +193,22 @@ def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of valu
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
+
+
+_HUGE_BITS = 200  # about 60 digits: beyond, a figure is shown by its magnitude only
+
+
+def magnitude(value: int) -> str:
+    """``≈10^N`` for an absurdly large integer (``str()`` of one over 4300 digits raises)."""
+    digits = int(value.bit_length() * 0.30103) + 1
+    return f"{'-' if value < 0 else ''}≈10^{digits - 1}"
+
+
+def iso_window(window: DateWindow) -> str:
+    """A window as an ISO 8601 interval: ``2024-05-25/2024-05-31``; open ends are ``..``."""
+    start = window.start.isoformat() if window.start else ".."
+    end = window.end.isoformat() if window.end else ".."
+    return f"{start}/{end}"
 
 
 _INDEX = re.compile(r"[0-9]+")

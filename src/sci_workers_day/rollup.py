@@ -73,6 +73,7 @@ def validate_rollup(
     ``expected_units`` (names, region codes or organizers) turns on ``missing-unit`` and
     ``unexpected-unit``.
     """
+    expected = None if expected_units is None else _expected(expected_units)
     severities, explained = settle(campaign, policy, explanations)
     parent_document = read_source(parent, "return")
     documents = [read_source(child, "return") for child in children]
@@ -90,7 +91,7 @@ def validate_rollup(
     check = Rollup(
         parent_document.reading.model,
         tuple(document.reading.model for document in documents),
-        None if expected_units is None else tuple(expected_units),
+        expected,
         frozenset(unread),
     )
     collector.run(of_subject(RuleSubject.ROLLUP), check)
@@ -101,3 +102,15 @@ def validate_rollup(
         source=parent_document.name or check.parent.reporting_unit.name,
         unmatched_explanations=unmatched,
     )
+
+
+def _expected(units: Iterable[str | Organizer]) -> tuple[str | Organizer, ...]:
+    if isinstance(units, str):
+        msg = "expected_units must be a list of names, codes or organizers, not one string"
+        raise TypeError(msg)
+    result = tuple(units)
+    for unit in result:
+        if not isinstance(unit, (str, Organizer)):
+            msg = f"an expected unit is a name, a region code or an Organizer, not {unit!r}"
+            raise TypeError(msg)
+    return result

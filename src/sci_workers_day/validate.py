@@ -16,6 +16,7 @@ from sci_workers_day._engine import (
 )
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import StatisticsReturn
+from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Explanation, Report
 from sci_workers_day.rules._registry import Check, RuleSubject, of_subject
 
@@ -43,8 +44,12 @@ def validate(
 
     Raises :class:`~sci_workers_day.ParseError` when the source cannot be read at all (an
     unreadable file, data that is no return, submission or campaign) and
-    :class:`~sci_workers_day.UnknownRuleError` for a policy or explanation naming no rule.
+    :class:`~sci_workers_day.UnknownRuleError` for a policy or explanation naming no rule;
+    ``TypeError`` and ``ValueError`` for arguments that are not what this signature says.
     """
+    if today is not None and not isinstance(today, dt.date):
+        msg = f"today must be a date, not {type(today).__name__} (应为日期)"
+        raise TypeError(msg)
     document = read_source(source, model)
     reading = document.reading
     subject = reading.model
@@ -55,16 +60,18 @@ def validate(
     collector = Collector(severities, document.cells)
     for rule, hit in reading.hits:
         collector.add(rule, hit)
+    if reading.renumbering:
+        collector.translate = reading.data_path
     statistics: StatisticsReturn | None = None
     prefix = ""
     if document.kind == "return":
         statistics = subject
-        name = document.name or subject.reporting_unit.name
+        name = document.name or _unit_name(subject, reading.unread)
     elif document.kind == "submission":
         on_submission = Check(subject, campaign, today, reading.unread)
         collector.run(of_subject(RuleSubject.SUBMISSION), on_submission)
         statistics, prefix = subject.statistics, "statistics."
-        name = document.name or subject.reporting_unit.name
+        name = document.name or _unit_name(subject, reading.unread)
     else:
         on_campaign = Check(subject, campaign, today, reading.unread)
         collector.run(of_subject(RuleSubject.CAMPAIGN), on_campaign)
@@ -77,3 +84,8 @@ def validate(
         collector.run(of_subject(RuleSubject.RETURN), check, prefix)
     findings, unmatched = explain(collector.findings, explained)
     return Report(findings, subject=document.kind, source=name, unmatched_explanations=unmatched)
+
+
+def _unit_name(subject: StatisticsReturn | Submission, unread: frozenset[str]) -> str | None:
+    # A stand-in unit names nobody: the report then names no source rather than a fake one.
+    return None if "reporting_unit" in unread else subject.reporting_unit.name

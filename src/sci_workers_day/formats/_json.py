@@ -28,3 +28,7 @@ def read_data(path: Path) -> tuple[Any, Mapping[str, str]]:
     except json.JSONDecodeError as error:
         msg = f"not valid JSON (JSON格式错误): {error.msg}, column {error.colno}"
         raise ParseError(msg, line=error.lineno) from None
+    except (ValueError, RecursionError) as error:
+        # An integer of thousands of digits, or arrays nested thousands deep: a hostile file.
+        msg = f"JSON beyond what a return can hold (JSON数据异常): {error}"
+        raise ParseError(msg) from None

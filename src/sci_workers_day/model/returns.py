@@ -247,6 +247,11 @@ class Figure:
         return self.unit != "万元"
 
     @property
+    def unit_en(self) -> str:
+        """The unit in English: times, person-times, items, articles, 10,000 yuan."""
+        return _UNITS_EN[self.unit]
+
+    @property
     def is_total(self) -> bool:
         """Whether this is a stated 小计 rather than a part."""
         return self.path.endswith(".stated_total")
@@ -261,6 +266,13 @@ _GROUPS: dict[str, tuple[type[_Group], str, str]] = {
     "opened": (OpenedSites, "开放活动的场馆、科研机构、大学数量", "个"),
 }
 _PUBLICITY_UNITS = {"media_outlets": "个", "reports": "篇"}
+_UNITS_EN = {
+    "次": "times",
+    "人次": "person-times",
+    "个": "items",
+    "篇": "articles",
+    "万元": "10,000 yuan",
+}
 
 
 def _label(model: type[_Group], name: str) -> str:

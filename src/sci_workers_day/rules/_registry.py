@@ -36,6 +36,7 @@ __all__ = [
     "hit",
     "of_subject",
     "rule",
+    "unread_at",
 ]
 
 _CODE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -75,6 +76,8 @@ class ReadingIssue:
 
     path: str
     """The dotted path in the raw data (``funding.county``, ``contacts.0.phone``)."""
+    field: str
+    """The key the value stood under (``phone`` for ``contacts.0.phone``), or the missing one."""
     value: Any
     """The raw value (``None`` when the field was absent)."""
     error_type: str
@@ -84,11 +87,19 @@ class ReadingIssue:
     figure: Figure | None = None
     """The return figure at ``path``, when it is one."""
 
-    @property
-    def field(self) -> str:
-        """The last name in the path (``phone`` for ``contacts.0.phone``)."""
-        names = [part for part in self.path.split(".") if not part.isdigit()]
-        return names[-1] if names else ""
+
+def unread_at(unread: frozenset[str], path: str) -> bool:
+    """Whether ``path``, or a group or item holding it, could not be read."""
+    if not unread:
+        return False
+    if path in unread:
+        return True
+    cut = path.rfind(".")
+    while cut > 0:
+        if path[:cut] in unread:
+            return True
+        cut = path.rfind(".", 0, cut)
+    return False
 
 
 M = TypeVar("M")
@@ -107,8 +118,9 @@ class Check(Generic[M]):
     """For a return: every figure by path, stated totals included (read once for all rules)."""
 
     def read(self, *paths: str) -> bool:
-        """Whether all ``paths`` were read (no reading finding on them)."""
-        return not any(path in self.unread for path in paths)
+        """Whether all ``paths`` were read (no reading finding on them or what holds them)."""
+        unread = self.unread
+        return not unread or not any(unread_at(unread, path) for path in paths)
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from sci_workers_day.model.region import Region, region_table
 from sci_workers_day.model.returns import StatisticsReturn
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import a_return
-from sci_workers_day.rules._registry import Check, Hit, RuleSubject, hit, rule
+from sci_workers_day.rules._registry import Check, Hit, RuleSubject, catalogue, hit, rule
 
 _CAMPAIGN: dict[str, Any] = {
     "title": "关于举办2024年晋中市科技活动周的通知",
@@ -54,8 +54,8 @@ def activity_outside_window(check: Check[Campaign]) -> Iterator[Hit]:
                 f"activities.{index}.window",
                 "window",
                 activity=activity.name,
-                activity_window=activity.window.to_chinese(),
-                window=window.to_chinese(),
+                activity_window=activity.window,
+                window=window,
             )
 
 
@@ -193,3 +193,24 @@ def unit_outside_region(check: Check[StatisticsReturn]) -> Iterator[Hit]:
         unit_region=table.full_name(region),
         region=outer,
     )
+
+
+@rule(
+    "unknown-rule-code",
+    severity=Severity.WARNING,
+    subject=RuleSubject.CAMPAIGN,
+    message="严重程度设置中的规则代码“{code}”不存在，已忽略",
+    message_en="the severity policy names rule {code!r}, which does not exist; ignored",
+    valid=[_campaign(severity_policy={"missing-value": "error"})],
+    invalid=[_campaign(severity_policy={"missing-values": "error"})],
+)
+def unknown_rule_code(check: Check[Campaign]) -> Iterator[Hit]:
+    """The campaign's severity policy names a rule code the catalogue does not have.
+
+    Probably a typo, or a code from a newer version of the library. The setting is ignored;
+    a caller's own ``policy`` with such a code raises ``UnknownRuleError`` instead.
+    """
+    known = catalogue()
+    for code in check.model.severity_policy:
+        if code not in known:
+            yield hit(f"severity_policy.{code}", code=code)

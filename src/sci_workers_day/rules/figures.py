@@ -12,7 +12,7 @@ from sci_workers_day.rules._examples import a_bare_return, a_return
 from sci_workers_day.rules._registry import Check, Hit, ReadingIssue, RuleSubject, hit, rule
 from sci_workers_day.types import read_number
 
-_ONE_YUAN = Decimal("0.0001")  # 万元 to four places is one yuan
+_MAX_PLACES = 4  # 万元 to four places is one yuan
 
 
 @rule(
@@ -60,7 +60,7 @@ def negative_value(issue: ReadingIssue) -> dict[str, Any] | None:
     severity=Severity.ERROR,
     subject=RuleSubject.READING,
     message="{label}应为整数（单位：{unit}），实际为{value}",
-    message_en="{label} must be a whole number ({unit}), not {value}",
+    message_en="{label} must be a whole number ({unit_en}), not {value}",
     valid=[a_bare_return(activity_count=12.0), a_bare_return(funding={"county": 12.5})],
     invalid=[a_bare_return(activity_count=12.5), a_bare_return(staff={"others": "3.2"})],
 )
@@ -74,7 +74,7 @@ def not_an_integer(issue: ReadingIssue) -> dict[str, Any] | None:
         return None
     if number == number.to_integral_value():
         return None
-    return {"value": number, "unit": issue.figure.unit}
+    return {"value": number, "unit": issue.figure.unit, "unit_en": issue.figure.unit_en}
 
 
 _AMOUNTS = tuple(f.path for f in FIGURES if not f.integral)
@@ -94,7 +94,7 @@ _SUMS = tuple(
     severity=Severity.ERROR,
     subject=RuleSubject.RETURN,
     message="{label}最多保留4位小数（即精确到元），实际为{value}万元",
-    message_en="{label} has more than 4 decimal places (one yuan): {value} 万元",
+    message_en="{label} has more than 4 decimal places (one yuan): {value} (in 10,000 yuan)",
     valid=[
         a_bare_return(funding={"county": "3.1416"}),
         a_bare_return(funding={"county": "2.50000"}),
@@ -110,8 +110,17 @@ def too_many_decimals(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     figures = check.figures
     for path in _AMOUNTS:
         value = figures[path]
-        if value is not None and value % _ONE_YUAN:
+        if value is not None and _places(value) > _MAX_PLACES:
             yield hit(path, value=value)
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places written, trailing zeros aside; exact at any magnitude (no context)."""
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - zeros)
 
 
 @rule(
@@ -131,7 +140,7 @@ def missing_value(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     """
     figures = check.figures
     for path in _PARTS:
-        if figures[path] is None and path not in check.unread:
+        if figures[path] is None and check.read(path):
             yield hit(path)
 
 
@@ -156,7 +165,7 @@ def subtotal_mismatch(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     figures = check.figures
     for total, paths in _SUMS:
         stated = figures[total]
-        if stated is None or (check.unread and not check.read(*paths)):
+        if stated is None or not check.read(total, *paths):
             continue
         computed = sum(value for p in paths if (value := figures[p]) is not None)
         if computed != stated:

@@ -10,7 +10,7 @@ from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.model.returns import FIGURES, sum_reported
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import COMPLETE_RETURN, merged
-from sci_workers_day.rules._registry import Hit, Rollup, RuleSubject, hit, rule
+from sci_workers_day.rules._registry import Hit, Rollup, RuleSubject, hit, rule, unread_at
 
 _PARTS = tuple(f for f in FIGURES if not f.is_total)
 _SPACES = re.compile(r"\s+")
@@ -63,17 +63,28 @@ def aggregate_mismatch(check: Rollup) -> Iterator[Hit]:
     children = [child.figures() for child in check.children]
     for figure in _PARTS:
         paths = [f"children.{i}.{figure.path}" for i in range(len(children))]
-        if figure.path in check.unread or any(path in check.unread for path in paths):
+        if unread_at(check.unread, figure.path) or any(
+            unread_at(check.unread, path) for path in paths
+        ):
             continue
         values = [figures[figure.path] for figures in children]
         total = sum_reported(values)
         stated = parent[figure.path]
         if stated != total:
-            by_unit = {
-                child.reporting_unit.name: value
+            # A list, not a dict by name: two children may share a name (duplicate-unit).
+            by_unit = [
+                (child.reporting_unit.name, value)
                 for child, value in zip(check.children, values, strict=True)
-            }
+            ]
             yield hit(figure.path, *paths, parent=stated, total=total, children=by_unit)
+
+
+def _units(check: Rollup) -> list[Organizer | None]:
+    """Each child's unit; ``None`` where it could not be read (a stand-in names nobody)."""
+    return [
+        None if unread_at(check.unread, f"children.{i}.reporting_unit") else child.reporting_unit
+        for i, child in enumerate(check.children)
+    ]
 
 
 def _same_unit(one: Organizer, other: Organizer) -> bool:
@@ -98,9 +109,14 @@ def duplicate_unit(check: Rollup) -> Iterator[Hit]:
 
     The later one is blamed; its figures are counted twice in the sums.
     """
-    units = [child.reporting_unit for child in check.children]
+    units = _units(check)
     for later, unit in enumerate(units):
-        first = next((i for i, other in enumerate(units[:later]) if _same_unit(unit, other)), None)
+        if unit is None:
+            continue
+        first = next(
+            (i for i, other in enumerate(units[:later]) if other and _same_unit(unit, other)),
+            None,
+        )
         if first is not None:
             yield hit(
                 f"children.{later}.reporting_unit",
@@ -149,7 +165,7 @@ def missing_unit(check: Rollup) -> Iterator[Hit]:
     Expected units are given by name (any of a unit's names counts), region code, or
     :class:`~sci_workers_day.Organizer`.
     """
-    units = [child.reporting_unit for child in check.children]
+    units = [unit for unit in _units(check) if unit is not None]
     for expected in check.expected_units or ():
         if not any(_matches(expected, unit) for unit in units):
             yield hit("children", unit=_name(expected))
@@ -176,7 +192,6 @@ def unexpected_unit(check: Rollup) -> Iterator[Hit]:
     """A child's unit is not on the list of expected units (checked only when one is given)."""
     if check.expected_units is None:
         return
-    for index, child in enumerate(check.children):
-        unit = child.reporting_unit
-        if not any(_matches(expected, unit) for expected in check.expected_units):
+    for index, unit in enumerate(_units(check)):
+        if unit is not None and not any(_matches(e, unit) for e in check.expected_units):
             yield hit(f"children.{index}.reporting_unit", unit=unit.name)
