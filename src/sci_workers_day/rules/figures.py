@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import a_bare_return, a_return
-from sci_workers_day.rules._registry import Check, Hit, ReadingIssue, RuleSubject, hit, rule
+from sci_workers_day.rules._registry import (
+    Check,
+    Hit,
+    ReadingIssue,
+    RuleSubject,
+    hit,
+    rule,
+    unread_at,
+)
 from sci_workers_day.types import read_number
 
 _MAX_PLACES = 4  # 万元 to four places is one yuan
+_ONE_YUAN = Decimal("0.0001")
 
 
 @rule(
@@ -110,15 +119,22 @@ def too_many_decimals(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     figures = check.figures
     for path in _AMOUNTS:
         value = figures[path]
-        if value is not None and _places(value) > _MAX_PLACES:
+        if value is not None and _too_precise(value):
             yield hit(path, value=value)
+
+
+def _too_precise(value: Decimal) -> bool:
+    try:
+        return bool(value % _ONE_YUAN)  # the fast test, within the context's precision
+    except InvalidOperation:
+        return _places(value) > _MAX_PLACES
 
 
 def _places(value: Decimal) -> int:
     """Decimal places written, trailing zeros aside; exact at any magnitude (no context)."""
     _sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int) or exponent >= 0:
-        return 0
+    if not isinstance(exponent, int) or exponent >= -_MAX_PLACES:
+        return max(0, -exponent) if isinstance(exponent, int) else 0
     zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     return max(0, -exponent - zeros)
 
@@ -138,9 +154,9 @@ def missing_value(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     A blank is not a zero: the unit has not said. Stated totals (小计) may stay blank.
     A campaign's severity policy may make this an error or switch it off.
     """
-    figures = check.figures
+    figures, unread = check.figures, check.unread
     for path in _PARTS:
-        if figures[path] is None and check.read(path):
+        if figures[path] is None and not (unread and unread_at(unread, path)):
             yield hit(path)
 
 
@@ -165,7 +181,7 @@ def subtotal_mismatch(check: Check[StatisticsReturn]) -> Iterator[Hit]:
     figures = check.figures
     for total, paths in _SUMS:
         stated = figures[total]
-        if stated is None or not check.read(total, *paths):
+        if stated is None or (check.unread and not check.read(total, *paths)):
             continue
         computed = sum(value for p in paths if (value := figures[p]) is not None)
         if computed != stated:
