@@ -446,10 +446,8 @@ class TestHostileInput:
         assert [(f.code, f.path) for f in report.findings] == [
             ("unknown-rule-code", "severity_policy.missing-valu")
         ]
-        campaign = Campaign.model_validate(
-            report_campaign := {**CAMPAIGN, "severity_policy": {"x": "off"}}
-        )
-        assert report_campaign
+        # When the campaign only sets the rules for a return, its unknown code is ignored.
+        campaign = Campaign.model_validate({**CAMPAIGN, "severity_policy": {"x": "off"}})
         assert validate({"reporting_unit": UNIT}, campaign=campaign, policy=QUIET).findings == ()
 
     def test_misused_arguments(self) -> None:

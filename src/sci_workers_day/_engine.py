@@ -55,22 +55,20 @@ class Document:
 
 def read_source(source: Source, model: ModelName | None = None) -> Document:
     """Read a model instance, raw mapping or file into a :class:`Document`."""
-    if type(source) is dict:  # the common case first: isinstance on ABCs is slow
-        kind = model or _recognise(source)
-        return Document(kind, read_leniently(_model(kind), source))
-    for kind, cls in _MODELS.items():
-        if isinstance(source, cls):
-            return Document(kind, Reading(source))
-    if isinstance(source, (str, os.PathLike)):
-        raw = read_document(Path(source))
-        try:
-            document = read_source(raw.data, model)
-        except ParseError as error:
-            raise error.at(file=raw.name) from None
-        return attrs.evolve(document, cells=raw.cells, name=raw.name)
-    if not isinstance(source, Mapping):
-        msg = f"cannot validate a {type(source).__name__} (无法校验此类对象)"
-        raise ParseError(msg)
+    if type(source) is not dict:  # the common case skips these: isinstance on ABCs is slow
+        for kind, cls in _MODELS.items():
+            if isinstance(source, cls):
+                return Document(kind, Reading(source))
+        if isinstance(source, (str, os.PathLike)):
+            raw = read_document(Path(source))
+            try:
+                document = read_source(raw.data, model)
+            except ParseError as error:
+                raise error.at(file=raw.name) from None
+            return attrs.evolve(document, cells=raw.cells, name=raw.name)
+        if not isinstance(source, Mapping):
+            msg = f"cannot validate a {type(source).__name__} (无法校验此类对象)"
+            raise ParseError(msg)
     kind = model or _recognise(source)
     return Document(kind, read_leniently(_model(kind), source))
 

@@ -25,6 +25,8 @@ import attrs
 from typing_extensions import TypedDict
 
 from sci_workers_day.dates import DateWindow
+from sci_workers_day.model.campaign import Campaign
+from sci_workers_day.model.submission import Submission
 
 __all__ = [
     "REPORT_VERSION",
@@ -217,9 +219,6 @@ _INDEX = re.compile(r"[0-9]+")
 @functools.cache
 def _field_ranks() -> dict[str, int]:
     """Every model field name, ranked by where it is first declared (the forms' order)."""
-    from sci_workers_day.model.campaign import Campaign  # noqa: PLC0415 - avoids an import cycle
-    from sci_workers_day.model.submission import Submission  # noqa: PLC0415
-
     ranks: dict[str, int] = {}
     pending: list[Any] = [Submission, Campaign]
     seen: set[Any] = set()

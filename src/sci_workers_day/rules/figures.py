@@ -91,7 +91,11 @@ _PARTS = tuple(f.path for f in FIGURES if not f.is_total)
 _SUMS = tuple(
     (
         total.path,
-        tuple(f.path for f in FIGURES if f.path.startswith(total.path[:-12]) and f != total),
+        tuple(
+            f.path
+            for f in FIGURES
+            if f.path.startswith(total.path.removesuffix("stated_total")) and f != total
+        ),
     )
     for total in FIGURES
     if total.is_total
