@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from sci_workers_day import (
@@ -17,6 +18,7 @@ from sci_workers_day import (
     StatisticsReturn,
     UnknownRuleError,
     validate,
+    write_return,
 )
 
 UNIT = {"name": "平遥县科学技术协会", "region_code": "140728"}
@@ -304,8 +306,9 @@ class TestSources:
             validate(str(path))
 
     def test_unsupported_and_missing_files(self, tmp_path: Path) -> None:
-        """Unknown suffixes and unreadable files are ParseErrors naming the file."""
-        with pytest.raises(ParseError, match="unsupported") as caught:
+        """Files that are no table, and unreadable files, are ParseErrors naming the file."""
+        (tmp_path / "return.pdf").write_bytes(b"%PDF-1.4 ...")
+        with pytest.raises(ParseError, match="PDF") as caught:
             validate(tmp_path / "return.pdf")
         assert caught.value.file == "return.pdf"
         with pytest.raises(ParseError, match="cannot read"):
@@ -329,26 +332,19 @@ class TestSources:
             validate(42)  # type: ignore[arg-type]
 
 
-def test_cells_of_a_workbook_reach_the_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cells_of_a_workbook_reach_the_findings(tmp_path: Path) -> None:
     """Values read from a workbook carry their sheet-qualified cells into the findings."""
-    from sci_workers_day.formats import _raw
-
-    def read_workbook(_path: Path) -> tuple[Any, dict[str, str]]:
-        data = {
-            "reporting_unit": UNIT,
-            "staff": {"full_time": "-3", "others": 1, "stated_total": 9},
-        }
-        cells = {"staff.full_time": "统计表!C9", "staff.others": "统计表!C12"}
-        return data, {**cells, "staff.stated_total": "统计表!C8"}
-
-    monkeypatch.setitem(_raw._READERS, ".xlsx", read_workbook)
     path = tmp_path / "平遥.xlsx"
-    path.write_bytes(b"")
+    write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["统计表"]
+    rows = {sheet.cell(r, 2).value: r for r in range(1, sheet.max_row + 1)}
+    sheet.cell(rows["科普专职人员数量"], 3).value = "-3"
+    sheet.cell(rows["其他人员数量"], 3).value = 1
+    book.save(path)
     report = validate(path, policy=QUIET)
     assert [(f.code, f.cells) for f in report.findings] == [
-        ("negative-value", ("统计表!C9",)),
+        ("negative-value", (f"统计表!C{rows['科普专职人员数量']}",)),
     ]
     report = validate(path, policy={**QUIET, "negative-value": "off"})
     assert report.source == "平遥.xlsx"

@@ -13,6 +13,13 @@ from sci_workers_day.errors import (
     RegionNotFoundError,
     SciWorkersDayError,
     UnknownRuleError,
+    WorkbookError,
+)
+from sci_workers_day.formats.returns import (
+    NONE_TOKENS,
+    load_return,
+    write_return,
+    write_return_template,
 )
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.model.campaign import Campaign, CampaignKind, edition_of, year_of_edition
@@ -53,6 +60,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FIGURES",
+    "NONE_TOKENS",
     "REPORT_VERSION",
     "Activity",
     "ActivityMode",
@@ -99,14 +107,18 @@ __all__ = [
     "Venue",
     "VenueKind",
     "Video",
+    "WorkbookError",
     "__version__",
     "aggregate",
     "edition_of",
+    "load_return",
     "parse_deadline",
     "parse_window",
     "region_table",
     "rule_catalogue",
     "validate",
     "validate_rollup",
+    "write_return",
+    "write_return_template",
     "year_of_edition",
 ]

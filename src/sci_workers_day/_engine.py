@@ -14,7 +14,7 @@ import attrs
 from sci_workers_day._reading import Reading, read_leniently
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import ParseError, UnknownRuleError
-from sci_workers_day.formats._raw import read_document
+from sci_workers_day.formats._raw import RawDocument, read_document
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.returns import FIGURES, StatisticsReturn
 from sci_workers_day.model.submission import Submission
@@ -51,6 +51,7 @@ class Document:
     reading: Reading
     cells: Mapping[str, str] = attrs.field(factory=dict)
     name: str | None = None
+    formulas: frozenset[str] = frozenset()
 
 
 def read_source(source: Source, model: ModelName | None = None) -> Document:
@@ -59,13 +60,13 @@ def read_source(source: Source, model: ModelName | None = None) -> Document:
         for kind, cls in _MODELS.items():
             if isinstance(source, cls):
                 return Document(kind, Reading(source))
-        if isinstance(source, (str, os.PathLike)):
-            raw = read_document(Path(source))
+        if isinstance(source, (str, os.PathLike, RawDocument)):
+            raw = source if isinstance(source, RawDocument) else read_document(Path(source))
             try:
-                document = read_source(raw.data, model)
+                document = read_source(raw.data, model or raw.model)
             except ParseError as error:
                 raise error.at(file=raw.name) from None
-            return attrs.evolve(document, cells=raw.cells, name=raw.name)
+            return attrs.evolve(document, cells=raw.cells, name=raw.name, formulas=raw.formulas)
         if not isinstance(source, Mapping):
             msg = f"cannot validate a {type(source).__name__} (无法校验此类对象)"
             raise ParseError(msg)

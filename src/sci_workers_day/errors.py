@@ -5,7 +5,8 @@
     SciWorkersDayError
     ├── ParseError (also ValueError)        input could not be read; says where
     │   ├── DatePhraseError                 not a date phrase, or an impossible date
-    │   └── DocumentNumberError             not a 发文字号
+    │   ├── DocumentNumberError             not a 发文字号
+    │   └── WorkbookError                   a workbook or CSV file that cannot be read
     ├── RegionNotFoundError (also LookupError)
     │                                       no division with that code or name
     └── UnknownRuleError (also LookupError) a severity policy names no known rule
@@ -23,6 +24,7 @@ __all__ = [
     "RegionNotFoundError",
     "SciWorkersDayError",
     "UnknownRuleError",
+    "WorkbookError",
 ]
 
 
@@ -103,6 +105,15 @@ class DatePhraseError(ParseError):
 
 class DocumentNumberError(ParseError):
     """Text that is not a document number (发文字号) such as ``市科发〔2024〕13号``."""
+
+
+class WorkbookError(ParseError):
+    """A workbook or CSV file that cannot be read as what it was asked for.
+
+    Not a workbook at all, corrupt, encrypted, beyond the documented size limits, without a
+    recognisable form, or with two candidate values for one label. ``file``, ``sheet`` and
+    ``cell`` say where, as far as the problem has a place.
+    """
 
 
 class RegionNotFoundError(SciWorkersDayError, LookupError):

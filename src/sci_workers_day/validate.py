@@ -80,7 +80,14 @@ def validate(
         unread = reading.unread
         if unread and prefix:
             unread = frozenset(p.removeprefix(prefix) for p in unread if p.startswith(prefix))
-        check = Check(statistics, campaign, today, unread, statistics.figures(totals=True))
+        check = Check(
+            statistics,
+            campaign,
+            today,
+            unread,
+            statistics.figures(totals=True),
+            document.formulas,
+        )
         collector.run(of_subject(RuleSubject.RETURN), check, prefix)
     findings, unmatched = explain(collector.findings, explained)
     return Report(findings, subject=document.kind, source=name, unmatched_explanations=unmatched)

@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from sci_workers_day.errors import ParseError
-from sci_workers_day.formats import _json
 
 __all__ = ["RawDocument", "read_document"]
 
@@ -28,24 +27,22 @@ class RawDocument:
     """The file's name, for reports and error messages."""
     cells: Mapping[str, str] = attrs.field(factory=dict)
     """Dotted model path → sheet-qualified A1 cell, for data read from a workbook."""
-
-
-# A reader returns the raw data and, for workbooks, the cell each model path came from.
-_READERS: dict[str, Callable[[Path], tuple[Any, Mapping[str, str]]]] = {".json": _json.read_data}
+    model: Literal["return"] | None = None
+    """The model the data is for, when the format tells (a workbook holds a return)."""
+    formulas: frozenset[str] = frozenset()
+    """Paths whose value a formula computed (the stored result was read, never evaluated)."""
 
 
 def read_document(path: Path) -> RawDocument:
-    """Read a file's raw data by its suffix; :class:`~sci_workers_day.ParseError` if unreadable."""
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
-        supported = ", ".join(sorted(_READERS))
-        msg = f"unsupported file type {path.suffix!r} (不支持的文件类型); supported: {supported}"
+    """Read a file's raw data, telling its format by content; :class:`ParseError` if unreadable.
+
+    JSON is read as it is; workbooks and CSV files are read as the return form, by label.
+    """
+    from sci_workers_day.formats.returns import read_return_data  # noqa: PLC0415  (a cycle)
+
+    if path.is_dir():
+        msg = "a folder, not a file (这是文件夹，不是文件)"
         raise ParseError(msg, file=path.name)
-    try:
-        data, cells = reader(path)
-    except ParseError as error:
-        raise error.at(file=path.name) from None
-    except OSError as error:
-        msg = f"cannot read the file (无法读取文件): {error.strerror or error}"
-        raise ParseError(msg, file=path.name) from error
-    return RawDocument(data, path.name, cells)
+    data, cells, formulas = read_return_data(path)
+    model: Literal["return"] | None = "return" if cells else None
+    return RawDocument(data, path.name, cells, model, formulas)

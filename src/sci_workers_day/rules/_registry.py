@@ -116,6 +116,8 @@ class Check(Generic[M]):
     """Paths whose raw value could not be read (already reported; rules leave them alone)."""
     figures: Mapping[str, Any] = attrs.field(factory=dict)
     """For a return: every figure by path, stated totals included (read once for all rules)."""
+    formulas: frozenset[str] = frozenset()
+    """For a return read from a workbook: the paths whose cell held a formula."""
 
     def read(self, *paths: str) -> bool:
         """Whether all ``paths`` were read (no reading finding on them or what holds them)."""

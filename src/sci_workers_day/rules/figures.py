@@ -191,3 +191,26 @@ def subtotal_mismatch(check: Check[StatisticsReturn]) -> Iterator[Hit]:
         if computed != stated:
             parts = {path: figures[path] for path in paths}
             yield hit(total, *paths, stated=stated, computed=computed, parts=parts)
+
+
+@rule(
+    "formula-value",
+    severity=Severity.INFO,
+    subject=RuleSubject.RETURN,
+    message="{label}的单元格是公式，已按文件中保存的计算结果（{value}）读取",
+    message_en="{label} is a formula; its stored result ({value}) was read",
+    valid=[a_return()],
+    invalid=[{**a_return(), "formulas": ["funding.stated_total"]}],
+)
+def formula_value(check: Check[StatisticsReturn]) -> Iterator[Hit]:
+    """A figure's cell in the workbook holds a formula rather than a number.
+
+    Formulas are never evaluated: the result the office suite stored when the file was last
+    saved is read. A file produced by a program and never opened has no stored result, and
+    the figure reads as blank. A 小计 that sums its rows is usual; the finding is a note.
+    """
+    formulas = check.formulas
+    if formulas:
+        for path, value in check.figures.items():
+            if path in formulas:
+                yield hit(path, value="空白" if value is None else value)

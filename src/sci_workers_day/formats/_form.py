@@ -1,0 +1,440 @@
+"""Reading the return form (开展情况统计表) by its labels, wherever the layout puts them.
+
+Units nudge the official layout: an extra header row, a 序号 column, the value in column D,
+a unit column, labels with full-width punctuation, inner spaces or a trailing （次）, group
+labels merged down column A. So no cell address is fixed: every label is folded to a key
+(:func:`fold`), matched to a figure by the phrases below, and its value is the one value to
+its right. The reporting unit comes from the 填表单位 line, the date from 填表日期.
+
+The result is raw data for the model plus the cell of every path, so that lenient
+validation and strict loading share one reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from sci_workers_day.errors import WorkbookError
+from sci_workers_day.formats._grid import Book, Sheet
+from sci_workers_day.model.returns import FIGURES
+from sci_workers_day.types import read_number
+
+__all__ = ["NONE_TOKENS", "FormReading", "fold", "form_title", "read_form"]
+
+NONE_TOKENS = frozenset({"无", "没有", "-", "—", "－", "–", "――", "/", "／", "\\"})
+"""Cell texts that state "none" on the form: they read as 0, which is what the unit says.
+
+A blank cell is different: it is *not reported* and reads as ``None``.
+"""
+
+# Phrases that identify each figure in a folded label; the longest phrase found wins.
+_PHRASES: dict[str, tuple[str, ...]] = {
+    "activity_count": ("活动开展次数", "开展活动次数", "活动次数", "活动场次", "开展次数"),
+    "funding.central": ("中央财政", "中央经费", "中央资金"),
+    "funding.provincial": ("省级", "省财政", "副省级"),
+    "funding.municipal": ("市级", "市财政"),
+    "funding.county": ("县级", "县财政", "区县", "县区"),
+    "funding.enterprise": ("企业赞助", "企业投入", "社会赞助", "赞助"),
+    "funding.in_kind": ("实物投入", "实物"),
+    "funding.other": ("其他经费", "其它经费", "其他资金", "其它资金"),
+    "staff.full_time": ("专职人员", "专职"),
+    "staff.sci_tech_workers": ("科技工作者",),
+    "staff.volunteers": ("志愿者",),
+    "staff.others": ("其他人员", "其它人员"),
+    "public.offline": ("线下",),
+    "public.online": ("线上", "网上", "网络"),
+    "publicity.media_outlets": ("参与媒体", "媒体数", "媒体"),
+    "publicity.reports": ("报道数", "报道篇", "宣传报道数"),
+    "opened.venues": ("科普场馆", "场馆"),
+    "opened.institutes": ("科研机构", "科研院所"),
+    "opened.universities": ("大学", "高校", "高等院校"),
+}
+_BY_PHRASE = sorted(
+    ((phrase, path) for path, phrases in _PHRASES.items() for phrase in phrases),
+    key=lambda item: -len(item[0]),
+)
+# A group's own words, to place a 小计 or a bare 其他 (checked in this order: 群众 before 活动).
+_GROUP_WORDS = (
+    ("public", ("群众", "公众", "参与人次")),
+    ("funding", ("经费", "资金", "万元")),
+    ("staff", ("工作人员", "人员")),
+    ("opened", ("场馆", "开放", "科研机构")),
+    ("publicity", ("宣传", "媒体", "报道")),
+)
+_TOTALS = ("小计", "合计", "总计")
+_OTHERS = {"funding": "funding.other", "staff": "staff.others"}
+_WITH_TOTAL = {figure.path.split(".")[0] for figure in FIGURES if figure.is_total}
+# The header/footer lines: each key, then its value in the same cell or the next one.
+_META = re.compile(
+    r"(填表单位|填报单位|报送单位|上报单位|单位名称|填表日期|填报日期|填表时间|报送日期|日期"
+    r"|填表人|联系人|联系电话|电话|审核人|负责人|行政区划代码)"
+    r"\s*(?:[(（][^)）]*[)）])?\s*[:：]?"
+)
+_UNIT_KEYS = {"填表单位", "填报单位", "报送单位", "上报单位", "单位名称"}
+_DATE_KEYS = {"填表日期", "填报日期", "填表时间", "报送日期", "日期"}
+_UNIT_TOKENS = frozenset({"万元", "元", "人次", "人", "次", "个", "篇", "家", "所", "处", "场"})
+_SKIP_HEADERS = ("备注", "说明", "序号", "计量单位", "单位")
+_TITLE_WORDS = ("统计表", "情况表", "汇总表", "一览表", "填表说明")
+_SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[(\[【〔<《][^)\]】〕>》]*[)\]】〕>》]")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)）]|^其中[:：]?")
+_PUNCTUATION = re.compile(r"[、，,；;：:.。·“”\"'‘’]")
+_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+_TRAILING_UNIT = re.compile(r"^(.*?\d)\s*(万元|元|人次|人|次|个|篇|家|所|处|场)$")
+
+
+def fold(text: str) -> str:
+    """A label's matching key: full-width folded, spaces, brackets and enumerators removed.
+
+    ``"2.  省级、副省级财政经费投入情况（万元）"`` → ``"省级副省级财政经费投入情况"``.
+    """
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    text = _BRACKETED.sub("", text.replace("科技工作者日", ""))
+    return _PUNCTUATION.sub("", _ENUMERATOR.sub("", text))
+
+
+def form_title(title: str) -> str:
+    """The campaign title a form's title names: ``…科技活动周开展情况统计表`` → ``…科技活动周``."""
+    text = title.strip()
+    for suffix in ("开展情况统计表", "情况统计表", "统计表"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].strip()
+    return text
+
+
+@attrs.frozen
+class FormReading:
+    """The raw data a form holds, where each value was, and which values were formulas."""
+
+    data: dict[str, Any]
+    cells: dict[str, str]
+    formulas: frozenset[str]
+    sheet: str
+
+
+@attrs.frozen
+class _Row:
+    row: int
+    path: str | None  # None: a label no figure has
+    label: str
+    value: Any
+    cell: tuple[int, int] | None  # where the value is (or would be)
+
+
+def read_form(book: Book) -> FormReading:
+    """The return in the sheet with the most figure labels; :class:`WorkbookError` if none."""
+    best: tuple[int, Sheet, list[_Row]] | None = None
+    for sheet in book.sheets:
+        rows = _figure_rows(sheet)
+        found = sum(1 for row in rows if row.path is not None)
+        if found >= 3 and (best is None or found > best[0]):
+            best = (found, sheet, rows)
+    if best is None:
+        msg = (
+            "no statistics return form found: fewer than three of its row labels "
+            "(未找到统计表：可识别的指标少于三项)"
+        )
+        raise WorkbookError(msg)
+    return _reading(best[1], best[2])
+
+
+def _reading(sheet: Sheet, rows: list[_Row]) -> FormReading:
+    data: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    seen: dict[str, Any] = {}
+    formulas: set[str] = set()
+    column = _value_column(rows)
+    for row in rows:
+        path = row.path or row.label
+        position = row.cell or (row.row, column)
+        if path in cells:
+            if row.value is None:
+                continue
+            if seen[path] is not None and seen[path] != row.value:
+                msg = (
+                    f"two values for {row.label}: {cells[path]} and "
+                    f"{sheet.cell(*position)} (同一指标有两个数值)"
+                )
+                raise WorkbookError(msg, sheet=sheet.name or None, cell=sheet.cell(*position))
+        seen[path] = row.value
+        cells[path] = sheet.cell(*position)
+        if position in sheet.formulas:
+            formulas.add(path)
+        if row.value is None:
+            continue
+        value = _figure_value(row.value, path)
+        if "." in path:
+            group, name = path.split(".", 1)
+            data.setdefault(group, {})[name] = value
+        else:
+            data[path] = value
+    _read_meta(sheet, data, cells)
+    return FormReading(data, cells, frozenset(formulas), sheet.name)
+
+
+def _value_column(rows: list[_Row]) -> int:
+    columns = Counter(row.cell[1] for row in rows if row.cell is not None)
+    return columns.most_common(1)[0][0] if columns else 2
+
+
+# --- finding the rows --------------------------------------------------------------------
+
+
+def _figure_rows(sheet: Sheet) -> list[_Row]:
+    spans = _spans(sheet)
+    skipped = _skipped_columns(sheet)
+    result: list[_Row] = []
+    last_group: str | None = None
+    pending_totals: list[int] = []
+    for r, cells in enumerate(sheet.rows):
+        labels = [
+            (c, fold(value), value)
+            for c, value in enumerate(cells)
+            if isinstance(value, str) and (r, c) not in spans.covered
+        ]
+        match = _match_row(labels)
+        if match is None:
+            continue
+        c, path, label = match
+        if path.endswith(".stated_total") and path.startswith("?"):
+            group = _group_of_row(sheet, r, c, spans) or last_group
+            if group is None:
+                pending_totals.append(len(result))
+                path = "?"
+            else:
+                path = f"{group}.stated_total" if group in _WITH_TOTAL else f"{group}.小计"
+        elif path.startswith("?other"):
+            group = _group_of_row(sheet, r, c, spans) or last_group
+            path = _OTHERS.get(group or "", label)
+        value, cell = _value_right_of(sheet, r, spans.end_column(r, c), skipped)
+        if "." in path and not path.endswith("小计"):
+            group = path.split(".")[0]
+            for index in pending_totals:  # a 合计 above its parts belongs to them
+                result[index] = attrs.evolve(result[index], path=f"{group}.stated_total")
+            pending_totals.clear()
+            last_group = group
+        result.append(_Row(r, path, label, value, cell))
+    if any(row.path == "?" for row in result):
+        result = [row for row in result if row.path != "?"]
+    return result
+
+
+def _match_row(labels: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """The row's label cell and the figure it names; the rightmost wins (group labels sit left)."""
+    for c, key, text in reversed(labels):
+        if not key or any(word in key for word in _TITLE_WORDS) or _META.search(text):
+            continue
+        if key.endswith(_TOTALS) or key.startswith(_TOTALS):
+            return c, "?.stated_total", text.strip()
+        for phrase, path in _BY_PHRASE:
+            if phrase in key:
+                return c, path, text.strip()
+        if key in {"其他", "其它", "其他情况", "其它情况", "其他数量"}:
+            return c, "?other", text.strip()
+    return None
+
+
+def _group_of_row(sheet: Sheet, r: int, c: int, spans: _Spans) -> str | None:
+    """The group a 小计 or bare 其他 belongs to: its own words, or a group label to its left."""
+    texts = [sheet.value(r, c)]
+    for column in range(c - 1, -1, -1):
+        texts.append(spans.origin_value(sheet, r, column))
+    for text in texts:
+        if isinstance(text, str):
+            key = fold(text)
+            for group, words in _GROUP_WORDS:
+                if any(word in key for word in words):
+                    return group
+    return None
+
+
+def _value_right_of(
+    sheet: Sheet, r: int, start: int, skipped: frozenset[int]
+) -> tuple[Any, tuple[int, int] | None]:
+    """The one value right of a label, and its cell; stops at the next label."""
+    numbers: list[tuple[Any, tuple[int, int]]] = []
+    texts: list[tuple[Any, tuple[int, int]]] = []
+    cells = sheet.rows[r]
+    for c in range(start + 1, len(cells)):
+        if c in skipped:
+            continue
+        value = cells[c]
+        if value is None:
+            continue
+        if isinstance(value, str):
+            key = fold(value)
+            if key in _UNIT_TOKENS:
+                continue
+            if _match_row([(c, key, value)]) is not None:
+                break
+            number = _number(value)
+            if number is None:
+                texts.append((value, (r, c)))
+                continue
+        numbers.append((value, (r, c)))
+    if len(numbers) > 1:
+        where = ", ".join(sheet.cell(*cell) for _value, cell in numbers)
+        msg = f"two candidate values for one label: {where} (同一指标有多个数值)"
+        raise WorkbookError(msg, sheet=sheet.name or None, cell=sheet.cell(*numbers[1][1]))
+    if numbers:
+        return numbers[0]
+    if texts:
+        return texts[0]
+    return None, None
+
+
+@attrs.frozen
+class _Spans:
+    """Merged ranges: which cells a range covers (beyond its top-left) and where each ends."""
+
+    covered: dict[tuple[int, int], tuple[int, int]]
+    """(row, column) → the top-left cell of the merged range that covers it."""
+    ends: dict[tuple[int, int], int]
+    """Top-left (row, column) of a range → its last column."""
+
+    def end_column(self, r: int, c: int) -> int:
+        return self.ends.get((r, c), c)
+
+    def origin_value(self, sheet: Sheet, r: int, c: int) -> Any:
+        origin = self.covered.get((r, c), (r, c))
+        return sheet.value(*origin)
+
+
+def _spans(sheet: Sheet) -> _Spans:
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    ends: dict[tuple[int, int], int] = {}
+    for top, left, bottom, right in sheet.merged:
+        ends[(top, left)] = right
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    covered[(r, c)] = (top, left)
+            if r != top:
+                ends[(r, left)] = right  # a label merged down and across ends there on every row
+    return _Spans(covered, ends)
+
+
+def _skipped_columns(sheet: Sheet) -> frozenset[int]:
+    """Columns headed 备注, 说明, 序号 or 单位: never a figure's value."""
+    skipped = set()
+    for cells in sheet.rows[:12]:
+        for c, value in enumerate(cells):
+            if isinstance(value, str) and fold(value) in _SKIP_HEADERS:
+                skipped.add(c)
+    return frozenset(skipped)
+
+
+# --- values ------------------------------------------------------------------------------
+
+
+def _number(value: str) -> Decimal | None:
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text.startswith("'"):
+        text = text[1:]
+    if text in NONE_TOKENS:
+        return Decimal(0)
+    unit = _TRAILING_UNIT.match(text)
+    return read_number(unit[1] if unit else text)
+
+
+_INTEGRAL = {figure.path: figure.integral for figure in FIGURES}
+
+
+def _figure_value(value: Any, path: str) -> Any:
+    """A figure's raw value as the model should see it; unreadable values pass unchanged."""
+    if isinstance(value, (bool, dt.date)):
+        return value  # the reading rules say what is wrong with it
+    if isinstance(value, float):
+        number: Decimal | None = Decimal(f"{value:.15g}")  # Excel's own precision
+    elif isinstance(value, str):
+        number = _number(value)
+    else:
+        number = read_number(value)
+    if number is None:
+        return value
+    if _INTEGRAL.get(path, True) and number == number.to_integral_value():
+        return int(number)
+    return number
+
+
+def _read_meta(sheet: Sheet, data: dict[str, Any], cells: dict[str, str]) -> None:
+    """The 填表单位 and 填表日期 lines, and the title above the form."""
+    for r, row in enumerate(sheet.rows[:60]):
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            text = unicodedata.normalize("NFKC", value)
+            if (
+                "campaign_title" not in data
+                and any(word in fold(text) for word in _TITLE_WORDS[:4])
+                and not _META.search(text)
+            ):
+                title = form_title(_SPACE.sub(" ", text).strip())
+                if title:
+                    data["campaign_title"] = title
+                    cells["campaign_title"] = sheet.cell(r, c)
+                continue
+            for key, found, cell in _meta_values(sheet, r, c, text):
+                if key in _UNIT_KEYS and "reporting_unit" not in data:
+                    cells.setdefault("reporting_unit", cell)  # a blank 填表单位 is still found
+                    if found:
+                        data["reporting_unit"] = {"name": found}
+                        cells["reporting_unit"] = cells["reporting_unit.name"] = cell
+                elif key in _DATE_KEYS and "filled_on" not in data and found:
+                    data["filled_on"] = _date(found)
+                    cells["filled_on"] = cell
+                elif key == "行政区划代码" and found and "reporting_unit" in data:
+                    data["reporting_unit"]["region_code"] = _code(found)
+                    cells["reporting_unit.region_code"] = cell
+
+
+def _meta_values(sheet: Sheet, r: int, c: int, text: str) -> list[tuple[str, Any, str]]:
+    """(key, value, cell) of each ``key：value`` in a cell; a blank value is in the next cell."""
+    matches = list(_META.finditer(text))
+    result = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        found: Any = text[match.end() : end].strip()
+        cell = sheet.cell(r, c)
+        if not found and index == len(matches) - 1:
+            cell = sheet.cell(r, c + 1)
+            for column in range(c + 1, len(sheet.rows[r])):
+                candidate = sheet.value(r, column)
+                if candidate is not None and not (
+                    isinstance(candidate, str) and _META.search(candidate)
+                ):
+                    found = candidate.strip() if isinstance(candidate, str) else candidate
+                    cell = sheet.cell(r, column)
+                    break
+                if isinstance(candidate, str) and _META.search(candidate):
+                    break
+        if isinstance(found, str) and not re.sub(r"[\s年月日_]", "", found):
+            found = None  # "    年  月  日": the blank template
+        result.append((match[1], found, cell))
+    return result
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        match = _DATE.search(unicodedata.normalize("NFKC", value))
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return value
+    return value
+
+
+def _code(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if isinstance(value, (str, int)) else value

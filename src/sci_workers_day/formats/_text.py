@@ -1,0 +1,41 @@
+"""User text in exported spreadsheets, made inert: no cell of ours ever runs as a formula.
+
+A spreadsheet treats text beginning with ``= + - @`` (or a tab or carriage return before
+one) as a formula: "CSV injection". In CSV such text gets a leading apostrophe, the
+convention spreadsheets show as text and our CSV reader removes again; in ``.xlsx`` it is
+stored as a string cell marked quote-prefixed, so the text is kept exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["FORMULA_STARTS", "is_formula_like", "safe_text", "safe_text_cell", "unquote"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet read text as a formula."""
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet could take ``text`` for a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def safe_text(text: str, *, quote: bool = True) -> str:
+    """``text`` for a CSV cell: prefixed with ``'`` when it could run as a formula."""
+    return f"'{text}" if quote and is_formula_like(text) else text
+
+
+def unquote(text: str) -> str:
+    """Undo :func:`safe_text`: the apostrophe goes only where it guarded a formula start."""
+    if text.startswith("'") and is_formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
+def safe_text_cell(cell: Any, value: Any) -> None:
+    """Put ``value`` in an openpyxl cell; text that looks like a formula stays text."""
+    cell.value = value
+    if isinstance(value, str) and is_formula_like(value):
+        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a live formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
