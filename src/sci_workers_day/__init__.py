@@ -15,12 +15,14 @@ from sci_workers_day.errors import (
     UnknownRuleError,
     WorkbookError,
 )
+from sci_workers_day.formats.annotate import annotate_workbook
 from sci_workers_day.formats.returns import (
     NONE_TOKENS,
     load_return,
     write_return,
     write_return_template,
 )
+from sci_workers_day.formats.summary import write_summary
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.model.campaign import Campaign, CampaignKind, edition_of, year_of_edition
 from sci_workers_day.model.contact import Contact
@@ -110,6 +112,7 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "aggregate",
+    "annotate_workbook",
     "edition_of",
     "load_return",
     "parse_deadline",
@@ -120,5 +123,6 @@ __all__ = [
     "validate_rollup",
     "write_return",
     "write_return_template",
+    "write_summary",
     "year_of_edition",
 ]

@@ -15,7 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
+import zlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -39,6 +41,7 @@ __all__ = [
     "Sheet",
     "cell_name",
     "read_book",
+    "require_safe_xlsx",
     "sniff",
 ]
 
@@ -181,14 +184,22 @@ class _Part:
     formulas: frozenset[tuple[int, int]]
 
 
-def _read_xlsx(data: bytes) -> tuple[Sheet, ...]:
+def require_safe_xlsx(data: bytes, file: str | None = None) -> list[_Part]:
+    """Check an ``.xlsx`` against the limits before any parser sees it; its worksheets."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
-        msg = f"a damaged workbook, not a readable zip (工作簿已损坏): {error}"
-        raise WorkbookError(msg) from None
-    with archive:
-        parts = _inspect(archive)
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
+            msg = f"a damaged workbook, not a readable zip (工作簿已损坏): {error}"
+            raise WorkbookError(msg) from None
+        with archive:
+            return _inspect(archive)
+    except WorkbookError as error:
+        raise error.at(file=file) from None
+
+
+def _read_xlsx(data: bytes) -> tuple[Sheet, ...]:
+    parts = require_safe_xlsx(data)
     calamine = _calamine()
     if calamine is not None:
         return _sheets_by_calamine(calamine, data, parts)
@@ -240,11 +251,26 @@ def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     return result
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> Any:
+def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    """An entry's bytes; ``None`` if absent; :class:`WorkbookError` if it cannot be unpacked."""
     try:
-        return ElementTree.fromstring(archive.read(name))
+        return archive.read(name)
     except KeyError:
         return None
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError) as error:
+        msg = f"a damaged entry {name} (工作簿已损坏): {error}"
+        raise WorkbookError(msg) from None
+    except (NotImplementedError, RuntimeError) as error:  # an unknown method, a password
+        msg = f"entry {name} cannot be unpacked (无法解压): {error}"
+        raise WorkbookError(msg) from None
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> Any:
+    data = _member(archive, name)
+    if data is None:
+        return None
+    try:
+        return ElementTree.fromstring(data)
     except Exception as error:  # defusedxml and expat raise several unrelated types
         msg = f"{name} is not safe, well-formed XML (XML格式错误或不安全): {error}"
         raise WorkbookError(msg) from None
@@ -259,13 +285,12 @@ _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b")
 def _scan(archive: zipfile.ZipFile, name: str, entry: str) -> _Part:
     """Refuse DTDs and absurd dimensions in a worksheet's XML; find its formula cells."""
     try:
-        xml = archive.read(entry)
-    except KeyError:
+        xml = _member(archive, entry)
+    except WorkbookError as error:
+        raise error.at(sheet=name) from None
+    if xml is None:
         msg = f"the workbook names a missing sheet entry {entry} (工作表缺失)"
-        raise WorkbookError(msg, sheet=name) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
-        msg = f"a damaged sheet entry (工作表已损坏): {error}"
-        raise WorkbookError(msg, sheet=name) from None
+        raise WorkbookError(msg, sheet=name)
     if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
         msg = "the sheet declares XML entities, which workbooks never need (拒绝XML实体)"
         raise WorkbookError(msg, sheet=name)
@@ -349,7 +374,11 @@ def _sheets_by_openpyxl(data: bytes, parts: list[_Part]) -> tuple[Sheet, ...]:
     import openpyxl  # noqa: PLC0415  (heavy: loaded only when a workbook is read)
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about every extension it drops (WPS data validation, slicers):
+            # nothing a caller can act on, and the values are read all the same.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises anything from KeyError to TypeError
         msg = f"a damaged or unsupported workbook (工作簿已损坏或格式不受支持): {error}"
         raise WorkbookError(msg) from None

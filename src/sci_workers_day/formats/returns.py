@@ -15,7 +15,6 @@ import csv
 import io
 import os
 from collections.abc import Iterator
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,6 +26,7 @@ from sci_workers_day.errors import ParseError, WorkbookError
 from sci_workers_day.formats import _json
 from sci_workers_day.formats._form import NONE_TOKENS, FormReading, read_form
 from sci_workers_day.formats._grid import read_book, sniff
+from sci_workers_day.formats._sheets import cell_value
 from sci_workers_day.formats._text import safe_text, safe_text_cell
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.organizer import Organizer
@@ -198,18 +198,6 @@ def _form_rows(
             yield None, f"{label}（{figure.unit}）", figure
 
 
-def _cell_value(value: Any) -> Any:
-    """A figure as the cell should hold it: a number when a double holds it exactly."""
-    if isinstance(value, Decimal):
-        as_float = float(value)
-        if Decimal(repr(as_float)) == value:
-            return int(as_float) if as_float.is_integer() and value == int(value) else as_float
-        return str(value)
-    if isinstance(value, int) and abs(value) >= 2**53:
-        return str(value)
-    return value
-
-
 def _write_csv(statistics_return: StatisticsReturn, file: Path) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -332,7 +320,7 @@ def _lay_out_figures(sheet: Worksheet, statistics_return: StatisticsReturn | Non
         else:
             groups.setdefault(group_label, []).append(row)
             sheet.cell(row, 2, label)
-        entry = sheet.cell(row, 3, _cell_value(figures.get(figure.path)))
+        entry = sheet.cell(row, 3, cell_value(figures.get(figure.path)))
         entry.protection = styles.unlocked
         entry.number_format = "0" if figure.integral else "0.0000"
         (counts if figure.integral else amounts).add(entry)
