@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_phrases.py
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_excel.py
 
 # Rewrite the pinned JSON schemas under tests/data/schema after a deliberate model change.
 schemas: $(STAMP)

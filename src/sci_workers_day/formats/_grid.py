@@ -13,6 +13,7 @@ cell yields the value the office suite last stored, and is flagged.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import warnings
@@ -25,7 +26,6 @@ from types import ModuleType
 from typing import Any, Literal
 
 import attrs
-from defusedxml import ElementTree
 
 from sci_workers_day.errors import WorkbookError
 from sci_workers_day.formats._text import unquote
@@ -232,23 +232,40 @@ def _inspect(archive: zipfile.ZipFile) -> list[_Part]:
 
 def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip entry) of each worksheet, in the workbook's order."""
-    book = _xml(archive, "xl/workbook.xml")
-    rels = _xml(archive, "xl/_rels/workbook.xml.rels")
+    book = _member(archive, "xl/workbook.xml")
+    rels = _member(archive, "xl/_rels/workbook.xml.rels")
     if book is None or rels is None:
         msg = "a zip, but not an Excel workbook: no xl/workbook.xml (不是Excel工作簿)"
         raise WorkbookError(msg)
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter() if rel.get("Id")}
+    _refuse_dtd(book, "xl/workbook.xml")
+    _refuse_dtd(rels, "xl/_rels/workbook.xml.rels")
+    # Two small, flat files: attributes by pattern are enough, and far cheaper than a parser
+    # (the parsers that read the workbook itself refuse entities on their own).
+    targets = {}
+    for tag in _RELATIONSHIP.findall(rels):
+        attributes = _attributes(tag)
+        targets[attributes.get("Id")] = attributes.get("Target", "")
     result = []
-    for sheet in book.iter():
-        if not sheet.tag.endswith("}sheet"):
-            continue
-        rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+    for tag in _SHEET.findall(book):
+        attributes = _attributes(tag)
+        rel_id = next((v for k, v in attributes.items() if k.endswith(":id")), None)
         target = targets.get(rel_id, "")
         if "worksheets/" not in target:
             continue  # a chart sheet or dialog sheet has no cells
         entry = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        result.append((sheet.get("name", ""), str(PurePosixPath(entry))))
+        result.append((attributes.get("name", ""), str(PurePosixPath(entry))))
     return result
+
+
+def _attributes(tag: bytes) -> dict[str, str]:
+    text = tag.decode("utf-8", "replace")
+    return {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(text)}
+
+
+def _refuse_dtd(xml: bytes, name: str) -> None:
+    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
+        msg = f"{name} declares XML entities, which workbooks never need (拒绝XML实体)"
+        raise WorkbookError(msg)
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -265,20 +282,12 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         raise WorkbookError(msg) from None
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> Any:
-    data = _member(archive, name)
-    if data is None:
-        return None
-    try:
-        return ElementTree.fromstring(data)
-    except Exception as error:  # defusedxml and expat raise several unrelated types
-        msg = f"{name} is not safe, well-formed XML (XML格式错误或不安全): {error}"
-        raise WorkbookError(msg) from None
-
-
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,9})"')
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
-_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,9})"')
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,9})"')
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b")
 
 
@@ -286,25 +295,18 @@ def _scan(archive: zipfile.ZipFile, name: str, entry: str) -> _Part:
     """Refuse DTDs and absurd dimensions in a worksheet's XML; find its formula cells."""
     try:
         xml = _member(archive, entry)
+        if xml is None:
+            msg = f"the workbook names a missing sheet entry {entry} (工作表缺失)"
+            raise WorkbookError(msg)
+        _refuse_dtd(xml, entry)
     except WorkbookError as error:
         raise error.at(sheet=name) from None
-    if xml is None:
-        msg = f"the workbook names a missing sheet entry {entry} (工作表缺失)"
-        raise WorkbookError(msg, sheet=name)
-    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
-        msg = "the sheet declares XML entities, which workbooks never need (拒绝XML实体)"
-        raise WorkbookError(msg, sheet=name)
+    refs = _REF.findall(xml)
     rows = max((int(number) for number in _ROW.findall(xml)), default=0)
-    columns = 0
-    unplaced = 0
-    for attributes in _CELL.findall(xml):
-        ref = _REF.search(attributes)
-        if ref is None:
-            unplaced += 1
-            continue
-        columns = max(columns, _column(ref[1]) + 1)
-        rows = max(rows, int(ref[2]))
-    columns += unplaced  # cells without a reference follow one another along the row
+    rows = max(rows, max((int(number) for _letters, number in refs), default=0))
+    widest = max((letters for letters, _number in refs), key=lambda t: (len(t), t), default=b"")
+    # Cells without a reference follow one another along their row: count them as columns.
+    columns = (_column(widest) + 1 if widest else 0) + len(_CELL.findall(xml)) - len(refs)
     if rows * columns > MAX_CELLS:
         msg = (
             f"the sheet spans {rows} rows × {columns} columns, more than {MAX_CELLS} cells "
@@ -312,11 +314,15 @@ def _scan(archive: zipfile.ZipFile, name: str, entry: str) -> _Part:
         )
         raise WorkbookError(msg, sheet=name)
     formulas = set()
-    for attributes in _FORMULA.findall(xml):
-        ref = _REF.search(attributes)
-        if ref is not None:
-            formulas.add((int(ref[2]) - 1, _column(ref[1])))
+    if b"<f" in xml or b":f" in xml:
+        for attributes in _FORMULA.findall(xml):
+            ref = _REF_ATTRIBUTE.search(attributes)
+            if ref is not None:
+                formulas.add((int(ref[2]) - 1, _column(ref[1])))
     return _Part(name, frozenset(formulas))
+
+
+_REF_ATTRIBUTE = re.compile(rb'\br="([A-Z]{1,3})(\d{1,9})"')
 
 
 def _column(letters: bytes) -> int:
