@@ -148,3 +148,18 @@ def test_example_windows_agree_with_their_phrases(path: Path) -> None:
     for window in _windows(campaign):
         assert window.phrase is not None
         assert parse_window(window.phrase, year=campaign.year) == window, window.phrase
+
+
+def test_returns_example_marks_the_faulty_return(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """examples/returns.py validates two filled forms, marks the faulty one and sums them."""
+    spec = importlib.util.spec_from_file_location("returns_example", EXAMPLES / "returns.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(tmp_path) == 1
+    assert (tmp_path / "榆社县科学技术协会-批注.xlsx").exists()
+    assert (tmp_path / "汇总表.xlsx").exists()
+    assert "negative-value" in capsys.readouterr().out
