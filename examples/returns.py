@@ -23,7 +23,7 @@ from sci_workers_day import (
 )
 
 CAMPAIGN = Path(__file__).parent / "campaigns" / "2024-jinzhong-science-week.json"
-FILLED = {
+FILLED: dict[str, dict[str, int | float | str]] = {
     "太谷区科学技术局": {
         "科普活动开展次数（次）": 12,
         "县级财政经费投入": 3.5,
@@ -37,14 +37,14 @@ FILLED = {
 }
 
 
-def fill(template: Path, target: Path, unit: str, values: dict[str, object]) -> None:
+def fill(template: Path, target: Path, unit: str, values: dict[str, int | float | str]) -> None:
     """Fill a copy of the template as a unit would: by the row labels it sees."""
     book = openpyxl.load_workbook(template)
     sheet = book["统计表"]
     sheet["B2"] = unit
     for row in sheet.iter_rows():
         label = row[1].value or row[0].value
-        if label in values:
+        if isinstance(label, str) and label in values:
             row[2].value = values[label]
     book.save(target)
 
