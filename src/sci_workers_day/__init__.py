@@ -15,6 +15,7 @@ from sci_workers_day.errors import (
     UnknownRuleError,
     WorkbookError,
 )
+from sci_workers_day.formats.activities import load_activities, write_activities
 from sci_workers_day.formats.annotate import annotate_workbook
 from sci_workers_day.formats.returns import (
     NONE_TOKENS,
@@ -114,6 +115,7 @@ __all__ = [
     "aggregate",
     "annotate_workbook",
     "edition_of",
+    "load_activities",
     "load_return",
     "parse_deadline",
     "parse_window",
@@ -121,6 +123,7 @@ __all__ = [
     "rule_catalogue",
     "validate",
     "validate_rollup",
+    "write_activities",
     "write_return",
     "write_return_template",
     "write_summary",

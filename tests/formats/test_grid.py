@@ -208,3 +208,22 @@ class TestFuzz:
         path.write_bytes(content)
         with contextlib.suppress(ParseError):
             load_return(path)
+
+
+class TestCsv:
+    """CSV text as Excel and WPS save it."""
+
+    def test_encoding_neither_utf8_nor_gb18030(self, tmp_path: Path) -> None:
+        """Bytes no Chinese encoding decodes are refused by name."""
+        path = tmp_path / "odd.csv"
+        path.write_bytes(b"a,b\n\x80,1\n")
+        with pytest.raises(WorkbookError, match="GB18030"):
+            load_return(path)
+
+    def test_semicolons_inside_quotes_do_not_decide(self) -> None:
+        """The separator is counted outside quoted fields."""
+        text = 'a,b,c\n"x;y;z;w",1,2\n'
+        assert _grid._delimiter(text) == ","
+        assert _grid._delimiter("a;b;c\n1;2;3\n") == ";"
+        assert _grid._delimiter("a\tb\n") == "\t"
+        assert _grid._delimiter("") == ","

@@ -453,15 +453,18 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    msg = "text in neither UTF-8 nor GB18030 (无法识别文本编码)"  # pragma: no cover - gb18030
-    raise WorkbookError(msg)  # pragma: no cover - gb18030 decodes nearly every byte string
+    msg = "text in neither UTF-8 nor GB18030 (无法识别文本编码)"
+    raise WorkbookError(msg)
 
 
 def _delimiter(text: str) -> str:
-    """Comma, tab or semicolon: whichever the first lines use most."""
-    head = text[:4096]
+    """Comma, tab or semicolon: whichever the first lines use most outside quoted fields."""
+    head = _QUOTED.sub("", "\n".join(text[:8192].splitlines()[:5]))
     counts = {sep: head.count(sep) for sep in (",", "\t", ";")}
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
+
+
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 # --- helpers -----------------------------------------------------------------------------

@@ -22,8 +22,13 @@ def is_formula_like(text: str) -> bool:
 
 
 def safe_text(text: str, *, quote: bool = True) -> str:
-    """``text`` for a CSV cell: prefixed with ``'`` when it could run as a formula."""
-    return f"'{text}" if quote and is_formula_like(text) else text
+    """``text`` for a CSV cell: prefixed with ``'`` when it could run as a formula.
+
+    Text that already starts with ``'`` and a formula character is prefixed too, so that
+    :func:`unquote` gives back exactly what was written.
+    """
+    guarded = is_formula_like(text) or (text.startswith("'") and is_formula_like(text[1:]))
+    return f"'{text}" if quote and guarded else text
 
 
 def unquote(text: str) -> str:
