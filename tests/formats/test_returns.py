@@ -232,6 +232,25 @@ class TestStrictLoading:
         with pytest.raises(WorkbookError, match="two candidate values"):
             load_return(path)
 
+    def test_a_row_the_form_does_not_have(self, tmp_path: Path) -> None:
+        """A number on an unknown row inside the table is reported, never silently dropped."""
+        path = tmp_path / "extra.xlsx"
+        write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
+        rows = rows_of(path)
+        book = openpyxl.load_workbook(path)
+        sheet = book["统计表"]
+        row = rows["中央财政经费投入"]
+        sheet.insert_rows(row)
+        sheet.cell(row, 2).value = "其中：青少年专场次数"
+        sheet.cell(row, 3).value = 2
+        book.save(path)
+        report = validate(path, policy={"missing-value": "off"})
+        assert [(f.code, f.cells) for f in report.findings] == [
+            ("unknown-field", (f"统计表!C{row}",))
+        ]
+        with pytest.raises(WorkbookError, match="青少年专场次数"):
+            load_return(path)
+
     def test_unwritable_suffix(self, tmp_path: Path) -> None:
         """write_return refuses a suffix it has no writer for."""
         statistics = StatisticsReturn.model_validate({"reporting_unit": UNIT})

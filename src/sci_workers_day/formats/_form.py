@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -132,6 +133,7 @@ _SERIALS = (36526, 73050)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+@lru_cache(maxsize=8192)  # forms repeat the same labels: fold each text once
 def fold(text: str) -> str:
     """A label's matching key: full-width folded, spaces, brackets and enumerators removed.
 
@@ -247,9 +249,14 @@ def _figure_rows(sheet: Sheet) -> list[_Row]:
     result: list[_Row] = []
     last_group: str | None = None
     pending_totals: list[int] = []
+    strays: list[_Row] = []
     for r, cells in enumerate(sheet.rows):
-        match = _match_row(_labels(cells, r, spans, skipped))
+        labels = _labels(cells, r, spans, skipped)
+        match = _match_row(labels)
         if match is None:
+            stray = _stray(sheet, r, labels, spans, skipped)
+            if stray is not None:
+                strays.append(stray)
             continue
         c, path, label = match
         if path.startswith(_HEADING):
@@ -279,9 +286,30 @@ def _figure_rows(sheet: Sheet) -> list[_Row]:
             pending_totals.clear()
             last_group = group
         result.append(_Row(r, path, label, value, cell))
-    if any(row.path == "?" for row in result):
-        result = [row for row in result if row.path != "?"]
-    return result
+    return _settled(result, strays)
+
+
+def _settled(rows: list[_Row], strays: list[_Row]) -> list[_Row]:
+    """The figure rows without unplaced totals, and the stray rows inside the table."""
+    rows = [row for row in rows if row.path != "?"]
+    if rows:  # a number on a row no figure has, inside the table, is kept, not dropped
+        first, last = rows[0].row, rows[-1].row
+        rows += [row for row in strays if first < row.row < last]
+    return rows
+
+
+def _stray(
+    sheet: Sheet, r: int, labels: list[tuple[int, str, str]], spans: _Spans, skipped: frozenset[int]
+) -> _Row | None:
+    """A labelled row with a number that names no figure (其中：青少年专场次数 | 2)."""
+    if not labels or any(_META.search(text) for _c, _key, text in labels):
+        return None
+    c, _key, text = labels[-1]
+    value, cell = _value_right_of(sheet, r, spans.end_column(r, c), skipped)
+    if value is None or (isinstance(value, str) and _number(value) is None):
+        return None
+    # The label becomes the field's name in findings; a dot would read as a group path.
+    return _Row(r, None, _tidy(text).replace(".", "．") or text, value, cell)
 
 
 def _labels(
