@@ -227,3 +227,12 @@ class TestCsv:
         assert _grid._delimiter("a;b;c\n1;2;3\n") == ";"
         assert _grid._delimiter("a\tb\n") == "\t"
         assert _grid._delimiter("") == ","
+
+    def test_utf16_unicode_text(self, tmp_path: Path) -> None:
+        """Excel's "Unicode text" export (UTF-16, tab-separated) reads like any CSV."""
+        path = tmp_path / "return.txt"
+        source = tmp_path / "return.csv"
+        write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), source)
+        text = source.read_text("utf-8-sig").replace(",", "\t")
+        path.write_bytes(text.encode("utf-16"))
+        assert load_return(path).reporting_unit.name == UNIT["name"]

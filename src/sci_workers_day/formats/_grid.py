@@ -448,6 +448,11 @@ def _read_csv(data: bytes) -> Sheet:
 
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else GB18030: what Excel and WPS save on Chinese Windows."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
