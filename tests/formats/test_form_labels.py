@@ -12,36 +12,12 @@ from hypothesis import strategies as st
 from sci_workers_day import FIGURES
 from sci_workers_day.formats import _form
 from sci_workers_day.formats._grid import Book, Sheet
+from tests.data.excel import make_return_fixtures
 
 PARTS = [figure for figure in FIGURES if not figure.is_total]
 # The labels of attachment 1 of 市科发〔2024〕13号, as the notice prints them.
-SEED_LABELS = {
-    "activity_count": "科普活动开展次数",
-    "funding.central": "中央财政经费投入情况",
-    "funding.provincial": "省级、副省级财政经费投入情况",
-    "funding.municipal": "市级财政经费投入情况",
-    "funding.county": "县级财政经费投入情况",
-    "funding.enterprise": "企业赞助经费情况",
-    "funding.in_kind": "实物投入情况(如: 捐赠图书、光盘、创新操作室等)",
-    "funding.other": "其他经费情况",
-    "staff.full_time": "科普专职人员数量",
-    "staff.sci_tech_workers": "科技工作者参与数量",
-    "staff.volunteers": "招募科技志愿者数量",
-    "staff.others": "其他人员数量",
-    "public.offline": "线下活动群众参与数量",
-    "public.online": "线上活动群众参与数量",
-    "publicity.media_outlets": "参与媒体数量",
-    "publicity.reports": "宣传报道数量",
-    "opened.venues": "活动周期间开放活动的科普场馆数量",
-    "opened.institutes": "活动周期间开放活动的科研机构数量",
-    "opened.universities": "活动周期间开放活动的大学数量",
-}
-GROUP_LABELS = {
-    "funding": "活动经费投入数量 (单位: 万元)",
-    "staff": "科普工作人员 参与数量(单位: 人次)",
-    "public": "科普活动群众 参与数量(单位: 人次)",
-    "publicity": "宣传报道情况",
-}
+SEED_LABELS = make_return_fixtures.SEED_LABELS
+GROUP_LABELS = make_return_fixtures.SEED_GROUPS
 ENUMERATORS = [
     "",
     "1.",
