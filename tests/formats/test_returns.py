@@ -55,6 +55,17 @@ def rows_of(path: Path) -> dict[str, int]:
     return rows
 
 
+def a_filled_form(path: Path, values: dict[str, object]) -> dict[str, int]:
+    """A form for UNIT with ``values`` typed into column C by row label; the label rows."""
+    write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
+    rows = rows_of(path)
+    book = openpyxl.load_workbook(path)
+    for label, value in values.items():
+        book["统计表"].cell(rows[label], 3).value = value
+    book.save(path)  # openpyxl stores no formula results: a formula reads as blank
+    return rows
+
+
 class TestRoundTrips:
     """What the library writes, it reads back equal."""
 
@@ -184,11 +195,7 @@ class TestStrictLoading:
     def test_refused_value_names_its_cell(self, tmp_path: Path) -> None:
         """A value the model refuses raises with the sheet and cell."""
         path = tmp_path / "bad.xlsx"
-        write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
-        rows = rows_of(path)
-        book = openpyxl.load_workbook(path)
-        book["统计表"].cell(rows["线上活动群众参与数量"], 3).value = "若干"
-        book.save(path)
+        rows = a_filled_form(path, {"线上活动群众参与数量": "若干"})
         with pytest.raises(WorkbookError) as caught:
             load_return(path)
         error = caught.value
@@ -298,11 +305,7 @@ class TestValidatePath:
     def test_formula_is_read_and_flagged(self, tmp_path: Path) -> None:
         """A formula's stored result is read and reported as formula-value."""
         path = tmp_path / "formula.xlsx"
-        write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
-        rows = rows_of(path)
-        book = openpyxl.load_workbook(path)
-        book["统计表"].cell(rows["科普专职人员数量"], 3).value = "=2+3"
-        book.save(path)  # openpyxl stores no result: the figure reads as blank
+        rows = a_filled_form(path, {"科普专职人员数量": "=2+3"})
         report = validate(path)
         flagged = [f for f in report.findings if f.code == "formula-value"]
         assert [(f.paths, f.cells) for f in flagged] == [
@@ -317,11 +320,7 @@ class TestAnnotate:
     def test_cells_filled_and_commented(self, tmp_path: Path) -> None:
         """Each finding's cell is filled and commented in Chinese; a findings sheet lists all."""
         path = tmp_path / "榆次区.xlsx"
-        write_return(StatisticsReturn.model_validate({"reporting_unit": UNIT}), path)
-        rows = rows_of(path)
-        book = openpyxl.load_workbook(path)
-        book["统计表"].cell(rows["线下活动群众参与数量"], 3).value = -5
-        book.save(path)
+        rows = a_filled_form(path, {"线下活动群众参与数量": -5})
         report = validate(path)
         out = annotate_workbook(path, report, tmp_path / "marked.xlsx")
         marked = openpyxl.load_workbook(out)

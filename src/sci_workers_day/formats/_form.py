@@ -166,7 +166,6 @@ class FormReading:
     data: dict[str, Any]
     cells: dict[str, str]
     formulas: frozenset[str]
-    sheet: str
 
 
 @attrs.frozen
@@ -232,7 +231,7 @@ def _reading(sheet: Sheet, rows: list[_Row]) -> FormReading:
         else:
             data[path] = value
     _read_meta(sheet, data, cells)
-    return FormReading(data, cells, frozenset(formulas), sheet.name)
+    return FormReading(data, cells, frozenset(formulas))
 
 
 def _value_column(rows: list[_Row]) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from sci_workers_day.errors import ParseError
 __all__ = ["read_data"]
 
 
-def read_data(path: Path) -> tuple[Any, Mapping[str, str]]:
+def read_data(path: Path) -> Any:
     """The decoded JSON of ``path`` (UTF-8, with or without a byte-order mark).
 
     Numbers with a fraction are decoded as ``Decimal``, never as floats, so money stays exact.
@@ -24,7 +23,7 @@ def read_data(path: Path) -> tuple[Any, Mapping[str, str]]:
         msg = f"not UTF-8 text (不是UTF-8编码): byte {error.start}"
         raise ParseError(msg) from None
     try:
-        return json.loads(text, parse_float=Decimal), {}
+        return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         msg = f"not valid JSON (JSON格式错误): {error.msg}, column {error.colno}"
         raise ParseError(msg, line=error.lineno) from None

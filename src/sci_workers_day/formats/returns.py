@@ -76,7 +76,7 @@ def read_return_data(path: Path) -> tuple[Any, dict[str, str], frozenset[str]]:
         raise error.at(file=path.name) from None
     if kind == "json":
         try:
-            data, _cells = _json.read_data(path)
+            data = _json.read_data(path)
         except ParseError as error:
             raise error.at(file=path.name) from None
         return data, {}, frozenset()
