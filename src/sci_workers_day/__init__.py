@@ -9,6 +9,7 @@ from sci_workers_day.dates import DateWindow, DayPart
 from sci_workers_day.errors import (
     DatePhraseError,
     DocumentNumberError,
+    NoticeError,
     ParseError,
     RegionNotFoundError,
     SciWorkersDayError,
@@ -17,6 +18,7 @@ from sci_workers_day.errors import (
 )
 from sci_workers_day.formats.activities import load_activities, write_activities
 from sci_workers_day.formats.annotate import annotate_workbook
+from sci_workers_day.formats.notice import NoticeDraft, load_notice, parse_notice
 from sci_workers_day.formats.returns import (
     NONE_TOKENS,
     load_return,
@@ -84,6 +86,8 @@ __all__ = [
     "FundingCategory",
     "Level",
     "MediaItem",
+    "NoticeDraft",
+    "NoticeError",
     "OpenedSites",
     "Organizer",
     "OrganizerKind",
@@ -116,8 +120,10 @@ __all__ = [
     "annotate_workbook",
     "edition_of",
     "load_activities",
+    "load_notice",
     "load_return",
     "parse_deadline",
+    "parse_notice",
     "parse_window",
     "region_table",
     "rule_catalogue",

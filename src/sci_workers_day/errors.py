@@ -6,6 +6,7 @@
     ├── ParseError (also ValueError)        input could not be read; says where
     │   ├── DatePhraseError                 not a date phrase, or an impossible date
     │   ├── DocumentNumberError             not a 发文字号
+    │   ├── NoticeError                     no notice to read: empty text, an unreadable file
     │   └── WorkbookError                   a workbook or CSV file that cannot be read
     ├── RegionNotFoundError (also LookupError)
     │                                       no division with that code or name
@@ -20,6 +21,7 @@ from __future__ import annotations
 __all__ = [
     "DatePhraseError",
     "DocumentNumberError",
+    "NoticeError",
     "ParseError",
     "RegionNotFoundError",
     "SciWorkersDayError",
@@ -105,6 +107,14 @@ class DatePhraseError(ParseError):
 
 class DocumentNumberError(ParseError):
     """Text that is not a document number (发文字号) such as ``市科发〔2024〕13号``."""
+
+
+class NoticeError(ParseError):
+    """A notice that cannot be read at all: empty text, or a file that is no notice.
+
+    Odd text is never an error: :func:`~sci_workers_day.parse_notice` makes what draft it can
+    and says in its notes what it could not place.
+    """
 
 
 class WorkbookError(ParseError):

@@ -42,7 +42,8 @@ def test_parse_variants(  # noqa: PLR0917 - one parameter per column of the tabl
 
 
 @pytest.mark.parametrize(
-    "text", ["", "13号", "市科发2024年13号", "市科发〔2024〕", "市科发〔2024〕0号"]
+    "text",
+    ["", "13号", "市科发2024年13号", "市科发〔2024〕", "市科发〔2024〕0号", "第市科发〔2024〕13号"],
 )
 def test_not_a_document_number(text: str) -> None:
     """Text without agency, bracketed year and serial is refused with a bilingual message."""

@@ -138,6 +138,30 @@ def load_activities(path: str | os.PathLike[str], *, year: int | None = None) ->
     return activities
 
 
+def read_table(rows: Sequence[Sequence[str]], year: int | None) -> list[Activity] | None:
+    """The activities of a table written out as text (a notice's tab-separated attachment).
+
+    Text has no merged cells; a blank place or unit under a filled one means "as above", as
+    the merged cell it was in the document did. ``None`` when no row is a header.
+    """
+    sheet = Sheet("", [[cell or None for cell in row] for row in rows])
+    found = _header(sheet)
+    if found is None:
+        return None
+    header, columns = found
+    merged = []
+    for column in (c.index for c in columns if c.field in _LISTS):
+        start = None
+        for row in range(header + 1, len(rows) + 1):
+            blank = row < len(rows) and _text(_at(sheet.rows[row], column)) is None
+            if blank and start is None and row > header + 1:
+                start = row - 1
+            elif not blank and start is not None:
+                merged.append((start, column, row - 1, column))
+                start = None
+    return _read_sheet(attrs.evolve(sheet, merged=tuple(merged)), year)
+
+
 def _read_sheet(sheet: Sheet, year: int | None) -> list[Activity] | None:
     """The sheet's activities, or ``None`` when it has no header row."""
     found = _header(sheet)
@@ -241,7 +265,7 @@ def _activity(
             continue
         where.setdefault(column.field, column.index)
         if column.field in _LISTS:  # the raw text: its spaces and line breaks may separate
-            names = _names(value if isinstance(value, str) else text)
+            names = split_names(value if isinstance(value, str) else text)
             data[column.field] = [*data.get(column.field, []), *({"name": n} for n in names)]
             continue
         typed = _typed(column.field, value, text, year)
@@ -296,7 +320,7 @@ def _mode(text: str) -> ActivityMode | None:
     return None
 
 
-def _names(text: str) -> list[str]:
+def split_names(text: str) -> list[str]:
     """The units (or venues) one cell names, split as the module's notes say."""
     parts, current, depth = [], "", 0
     for char in text:

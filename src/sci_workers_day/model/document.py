@@ -106,7 +106,13 @@ class DocumentNumber:
         Raises :class:`~sci_workers_day.DocumentNumberError` when ``text`` holds none.
         """
         agency, year, serial, series = _read(text)
-        return cls(agency, year, serial, series, source=text.strip())
+        try:
+            return cls(agency, year, serial, series, source=text.strip())
+        except (
+            ValueError
+        ) as error:  # 第市科发〔2024〕13号: the pattern reads it, the fields refuse it
+            msg = f"not a document number: {text!r}: {error} (不是有效的发文字号)"
+            raise DocumentNumberError(msg) from None
 
     @property
     def conformant(self) -> bool:

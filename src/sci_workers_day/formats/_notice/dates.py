@@ -1,0 +1,65 @@
+"""Date phrases inside running text, as in ``活动时间从2024年5月下旬开始,至6月上旬结束``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sci_workers_day.dates import DateWindow
+from sci_workers_day.errors import DatePhraseError
+from sci_workers_day.phrases import parse_deadline, parse_window
+
+__all__ = ["DAY_LINE", "find_deadline", "find_window", "read_day"]
+
+# Where a phrase may start: a month, with its year and a 从 or 自 before it.
+_START = re.compile(r"(?:[从自于在]\s*)?(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月")
+_STOP = re.compile(r"[。；;！？\n\t]")
+_LONGEST = 40
+_DEADLINE = re.compile(r"(?:前|之前|以前)")
+DAY_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+"""A line that is only a date, as under a signature: ``2025年5月15日``."""
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where phrases may lie: from each month mention to the next full stop, at most 40."""
+    spans = []
+    for match in _START.finditer(text):
+        stop = _STOP.search(text, match.start())
+        end = min(stop.start() if stop else len(text), match.start() + _LONGEST)
+        spans.append((match.start(), end))
+    return spans
+
+
+def find_window(text: str, year: int | None) -> DateWindow | None:
+    """The first, longest date phrase in ``text`` that :func:`parse_window` reads."""
+    for start, end in _spans(text):
+        for stop in range(end, start + 2, -1):
+            try:
+                phrase = text[start:stop].strip(" ，,、：:").lstrip("于在").rstrip("在于")
+                return parse_window(phrase, year=year)
+            except DatePhraseError:
+                continue
+    return None
+
+
+def find_deadline(text: str, year: int | None) -> tuple[dt.date, str] | None:
+    """The first ``…前`` phrase in ``text`` as a deadline, with the phrase itself."""
+    for start, end in _spans(text):
+        for before in _DEADLINE.finditer(text, start, end):
+            phrase = text[start : before.end()]
+            try:
+                return parse_deadline(phrase, year=year), phrase
+            except DatePhraseError:
+                continue
+    return None
+
+
+def read_day(text: str) -> dt.date | None:
+    """A line that is only a date (``2020 年 5 月 12 日``) as that day."""
+    match = DAY_LINE.match(text.replace(" ", ""))
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

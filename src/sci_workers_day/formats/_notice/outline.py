@@ -1,0 +1,106 @@
+"""The notice's outline: its top-level sections, the items under them, and 有关要求."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from sci_workers_day.formats._notice.text import Notice, Paragraph
+
+__all__ = ["Item", "Section", "items", "requirements", "sections"]
+
+_REQUIREMENTS = re.compile(r"要求|保障措施|注意事项|组织保障|工作保障")
+# Where the body of the last section ends: the attachments list, a signature, a closing mark.
+_BODY_END = re.compile(r"^附\s*件|^附\s*[:：]|^[（(]主动公开|^[（(]此件")
+
+
+@attrs.frozen
+class Section:
+    """A top-level section: its heading and the paragraphs under it (the heading excluded)."""
+
+    heading: Paragraph
+    title: str
+    """The heading's title, without its number."""
+    paragraphs: tuple[Paragraph, ...]
+
+
+@attrs.frozen
+class Item:
+    """A heading with no headings under it, the title of the heading above, and its text."""
+
+    heading: Paragraph
+    title: str
+    """The item's title, without its number."""
+    body: str
+    """The rest of the heading's line."""
+    parent: str | None
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def text(self) -> list[str]:
+        """What the item says: the rest of its heading's line, then its paragraphs."""
+        return [self.body] * bool(self.body) + [p.text for p in self.paragraphs]
+
+
+def sections(notice: Notice) -> list[Section]:
+    """The top-level sections, in order; the last ends where the attachments or signature start."""
+    paragraphs = notice.paragraphs
+    tops = [i for i, p in enumerate(paragraphs) if p.heading is not None and p.depth == 0]
+    found = []
+    for number, start in enumerate(tops):
+        end = tops[number + 1] if number + 1 < len(tops) else _body_end(paragraphs, start)
+        heading = paragraphs[start].heading
+        title = heading.title if heading else ""
+        found.append(Section(paragraphs[start], title, tuple(paragraphs[start + 1 : end])))
+    return found
+
+
+def _body_end(paragraphs: list[Paragraph], start: int) -> int:
+    for index in range(start + 1, len(paragraphs)):
+        if _BODY_END.match(paragraphs[index].text):
+            return index
+    return len(paragraphs)
+
+
+def items(section: Section) -> list[Item]:
+    """The section's items: each heading with nothing deeper under it, with its paragraphs."""
+    paragraphs = section.paragraphs
+    found = []
+    parents: list[Paragraph] = [section.heading]
+    for index, paragraph in enumerate(paragraphs):
+        heading = paragraph.heading
+        if heading is None:
+            continue
+        while len(parents) > 1 and parents[-1].depth >= paragraph.depth:
+            parents.pop()
+        following = next((p for p in paragraphs[index + 1 :] if p.heading is not None), None)
+        if following is None or following.depth <= paragraph.depth:
+            end = paragraphs.index(following) if following is not None else len(paragraphs)
+            parent = parents[-1].heading
+            parent_title = parent.title if parent else None
+            rest = paragraphs[index + 1 : end]
+            found.append(Item(paragraph, heading.title, heading.body, parent_title, rest))
+        parents.append(paragraph)
+    return found
+
+
+def requirements(notice: Notice) -> tuple[str, ...]:
+    """The items of the 有关要求 / 工作要求 section, each as ``title。text``."""
+    found: list[str] = []
+    for section in sections(notice):
+        if not _REQUIREMENTS.search(section.title):
+            continue
+        section.heading.used = True
+        listed = items(section)
+        for item in listed:
+            item.heading.used = True
+            for paragraph in item.paragraphs:
+                paragraph.used = True
+            text = "".join(item.text)
+            found.append(f"{item.title}。{text}" if text else item.title)
+        if not listed:
+            for paragraph in section.paragraphs:
+                paragraph.used = True
+                found.append(paragraph.text)
+    return tuple(found)

@@ -1,0 +1,406 @@
+"""What a notice asks units to send and where (报送), whom to call (联系方式), what it attaches."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from sci_workers_day.formats._notice.dates import find_deadline
+from sci_workers_day.formats._notice.organizers import looks_like_unit
+from sci_workers_day.formats._notice.outline import sections
+from sci_workers_day.formats._notice.text import Notice, Paragraph, chinese_numeral
+from sci_workers_day.model.contact import Contact
+from sci_workers_day.model.media import ShotType
+from sci_workers_day.model.reporting import ReportingRequirements
+
+__all__ = ["attachments", "contacts", "reporting"]
+
+_SEND = re.compile(r"报送|上报|提交|发送|报至|寄送|报给|交至|报省|报市|报县|发至|报[^告道名]")
+_MATERIALS_AFTER = re.compile(
+    r"^[^。]*?将(.+?)(?:[，,]\s*)?(?:统一|分别|一并|按时|及时|同时)?"
+    r"(?:报送|上报|提交|发送|报至|报到|发至|寄送|报(?=[省市县区至到给]))"
+)
+_MATERIALS_SENT = re.compile(r"^[^。]*?(?:报送|上报|提交)(.+?)(?:[。；;]|$)")
+_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)\s*(?:请|须|需|要|应)?\s*(?:于|在)?\s*$")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+_RECIPIENT = re.compile(
+    r"(?:报送|上报|提交|发送|报至|发至|报)(?:至|到|给)?\s*([^，,。；;、（(）)：:\s]{2,24})"
+    r"\s*(?:[（(][^（()）@]*?([\w.+-]+@[\w.-]+\.[A-Za-z]{2,})\s*[）)])?"
+)
+_MAILBOX = re.compile(r"(?:联系|指定|以下|下列|工作)?邮箱")
+_NUMBER = r"(\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)"
+_UNIT = r"(分钟|分|秒钟|秒|min|s)"
+_VIDEO_LIMIT = re.compile(
+    rf"(?:不超过|不得超过|不超出|不多于|不长于|控制在|最长|最多|时长为|≤|<=)\s*{_NUMBER}\s*{_UNIT}"
+    rf"(?:\s*(\d+)\s*秒)?"
+    rf"|{_NUMBER}\s*{_UNIT}(?:\s*(\d+)\s*秒)?\s*(?:以内|之内|以下|内)"
+)
+_SHOTS = ((ShotType.PANORAMA, re.compile(r"全景")), (ShotType.CLOSE_UP, re.compile(r"特写")))
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"[(（]\s*0\d{2,3}\s*[)）]\s*\d{7,8}|(?<!\d)0\d{2,3}\s*[-－—–]?\s*\d{7,8}(?!\d)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])\d{7,8}(?![\d-])"
+)
+_NAME_KEY = re.compile(r"联\s*系\s*人\s*[：:]\s*")
+_CONTACT_KEY = re.compile(
+    r"联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|手\s*机|座\s*机|邮\s*箱|电子邮件|E-?mail|传\s*真", re.I
+)
+_KEYWORD_VALUE = re.compile(
+    r"(联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|手\s*机|座\s*机|(?:电子)?邮\s*箱|电子邮件|E-?mail|传\s*真)"
+    r"\s*[：:]",
+    re.I,
+)
+_COLUMNS = re.compile(r"\s{3,}|\t")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_PERSON_AFTER_KEY = re.compile(
+    r"([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}?)(?=[\s,，;；、（(]|$|电|手|邮)"
+    r"(?:\s*[（(]([^（()）]{2,30})[）)])?"
+)
+_ATTACHMENTS = re.compile(r"^附\s*件?\s*\d*\s*[：:]\s*(.*)$")
+_LISTED = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
+_AREA = re.compile(r"^(0\d{2,3})-")
+
+
+def reporting(
+    notice: Notice, year: int, found_contacts: tuple[Contact, ...]
+) -> ReportingRequirements | None:
+    """The reporting rule: deadline, materials, video limit, photo shots and recipients."""
+    sentence, paragraph, deadline = _reporting_sentence(notice, year)
+    body = "".join(p.text for p in notice.paragraphs)
+    data: dict[str, Any] = {}
+    if deadline is not None:
+        date, phrase = deadline
+        data["deadline"] = date
+        after = sentence[sentence.find(phrase) + len(phrase) :]
+        before = sentence[: sentence.find(phrase)]
+        data["materials"] = _materials(after, before)
+        data["recipients"] = _recipients(sentence, found_contacts)
+    seconds = _video_seconds(sentence) or _video_seconds(body)
+    if seconds:
+        data["max_video_seconds"] = seconds
+    shots_text = sentence if any(p.search(sentence) for _, p in _SHOTS) else body
+    shots = {shot for shot, pattern in _SHOTS if pattern.search(shots_text)}
+    if shots:
+        data["required_shots"] = shots
+    if not data:
+        return None
+    if paragraph is not None:
+        paragraph.used = True
+    try:
+        return ReportingRequirements.model_validate(data)
+    except ValidationError as error:  # pragma: no cover - every part was built valid
+        notice.note(f"the reporting rule was left out: {error}", "报送要求无法读取，已略过")
+        return None
+
+
+def _reporting_sentence(
+    notice: Notice, year: int
+) -> tuple[str, Paragraph | None, tuple[Any, str] | None]:
+    """The text from the sentence that sets the deadline on, its paragraph, and the deadline.
+
+    The text runs to the paragraph's end: where to send often follows in the next sentence.
+    """
+    for paragraph in notice.paragraphs:
+        sentences = re.split(r"(?<=。)", paragraph.text)
+        for index, sentence in enumerate(sentences):
+            if not _SEND.search(sentence):
+                continue
+            found = find_deadline(sentence, year)
+            if found is not None:
+                return "".join(sentences[index:]), paragraph, found
+    return "", None, None
+
+
+def _materials(after: str, before: str) -> tuple[str, ...]:
+    text = _unbracket(after)
+    match = _MATERIALS_AFTER.match(text) or _MATERIALS_SENT.match(text)
+    if match:
+        listed = match[1]
+    else:
+        subject = _SUBJECT.search(_unbracket(before))
+        listed = subject[1] if subject else ""
+    items = []
+    for part in _ITEM_SPLIT.split(listed):
+        item = part.strip().strip('《》“”"').removesuffix("等").strip()
+        item = re.sub(r"^(?:将|并|把)", "", item)
+        if 2 <= len(item) <= 40 and not looks_like_unit(item) and "邮箱" not in item:
+            items.append(item)
+    return tuple(dict.fromkeys(items))
+
+
+def _unbracket(text: str) -> str:
+    while True:
+        shorter = _BRACKETED.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def _recipients(sentence: str, found_contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    recipients = []
+    recipients = [
+        _contact(match[1], None, None, match[2])
+        for match in _RECIPIENT.finditer(sentence)
+        if looks_like_unit(match[1])
+    ]
+    named = {c.email for c in recipients if c and c.email}
+    recipients += [
+        _contact(None, None, None, e) for e in _EMAIL.findall(sentence) if e not in named
+    ]
+    if not any(recipients) and _MAILBOX.search(sentence):
+        recipients = [
+            _contact(c.organization, None, None, c.email) for c in found_contacts if c.email
+        ]
+    return tuple(dict.fromkeys(r for r in recipients if r is not None))
+
+
+def _video_seconds(text: str) -> int | None:
+    at = text.find("视频")
+    while at >= 0:
+        window = re.split(r"[。]", text[at : at + 60], maxsplit=1)[0]
+        match = _VIDEO_LIMIT.search(window)
+        if match:
+            number, unit, extra = (
+                (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+            )
+            seconds = _seconds(number, unit, extra)
+            if seconds:
+                return seconds
+        at = text.find("视频", at + 2)
+    return None
+
+
+def _seconds(number: str, unit: str, extra: str | None) -> int | None:
+    value = 0.5 if number == "半" else None
+    if value is None:
+        value = (
+            float(number) if number[0].isdigit() else chinese_numeral(number.replace("两", "二"))
+        )
+    if value is None:
+        return None
+    seconds = value if unit in {"秒", "秒钟", "s"} else value * 60
+    return int(seconds + int(extra or 0)) or None
+
+
+# --- contacts ---------------------------------------------------------------------------
+
+
+def contacts(notice: Notice) -> tuple[Contact, ...]:
+    """Everyone to reach: the 联系方式 section and contact lines anywhere, the tail too."""
+    found: list[Contact] = []
+    in_section = {
+        id(p)
+        for s in sections(notice)
+        if re.search(r"联系", s.title)
+        for p in (s.heading, *s.paragraphs)
+    }
+    for block in _blocks(notice.paragraphs, in_section):
+        found.extend(_read_block(block))
+    tail = [c for block in _blocks(notice.tail, set()) for c in _read_block(block)]
+    if tail:
+        notice.note(
+            "contacts were read from the web page's text after the notice; check they belong",
+            "部分联系方式取自通知之后的网页内容，请核对",
+            notice.tail[0].line,
+        )
+    return tuple(dict.fromkeys([*found, *tail]))
+
+
+def _blocks(paragraphs: list[Paragraph], in_section: set[int]) -> list[list[Paragraph]]:
+    """Runs of consecutive contact lines."""
+    blocks: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        sentence = paragraph.heading is not None or "。" in text.rstrip("。")
+        keyed = _CONTACT_KEY.search(text) and (
+            _PHONE.search(text) or _EMAIL.search(text) or _NAME_KEY.search(text)
+        )
+        is_contact = (
+            not sentence
+            and not paragraph.used
+            and (id(paragraph) in in_section or (len(text) <= 100 and keyed))
+        )
+        if is_contact:
+            current.append(paragraph)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _read_block(block: list[Paragraph]) -> list[Contact]:
+    """The contacts of one block; side-by-side columns are read one column at a time."""
+    found: list[Contact] = []
+    index = 0
+    while index < len(block):
+        columns = len(_COLUMNS.split(block[index].text.strip()))
+        end = index + 1
+        if columns > 1:
+            while end < len(block) and len(_COLUMNS.split(block[end].text.strip())) == columns:
+                end += 1
+            rows = [_COLUMNS.split(p.text.strip()) for p in block[index:end]]
+            for column in range(columns):
+                found.extend(_read_lines([row[column] for row in rows]))
+        else:
+            while end < len(block) and len(_COLUMNS.split(block[end].text.strip())) == 1:
+                end += 1
+            found.extend(_read_lines([p.text for p in block[index:end]]))
+        for paragraph in block[index:end]:
+            paragraph.used = True
+        index = end
+    return found
+
+
+class _Group:
+    """One body's contact lines: its name, the people, their numbers and addresses."""
+
+    def __init__(self, organization: str | None = None) -> None:
+        self.organization = organization
+        self.names: list[str] = []
+        self.phones: list[str] = []
+        self.emails: list[str] = []
+
+    @property
+    def empty(self) -> bool:
+        return not (self.names or self.phones or self.emails)
+
+    def contacts(self) -> list[Contact]:
+        org = self.organization
+        email = self.emails[0] if len(self.emails) == 1 else None
+        if len(self.names) <= 1:
+            name = self.names[0] if self.names else None
+            phones: list[str | None] = list(self.phones) or [None]
+            people = [_contact(org, name, phone, email) for phone in phones]
+        else:
+            people = [_contact(org, name, None, None) for name in self.names]
+            people += [_contact(org, None, phone, None) for phone in self.phones]
+            if email:
+                people.append(_contact(org, None, None, email))
+        if len(self.emails) > 1:
+            people += [_contact(org, None, None, e) for e in self.emails]
+        return [p for p in people if p is not None]
+
+
+def _contact(
+    organization: str | None, name: str | None, phone: str | None, email: str | None
+) -> Contact | None:
+    """A contact from what the text gives; a number or address the model refuses is left out."""
+    for fields in (
+        {"phone": phone, "email": email},
+        {"phone": phone},
+        {"email": email},
+        {},
+    ):
+        if not (name or organization or any(fields.values())):
+            continue
+        try:
+            return Contact(name=name, organization=organization, **fields)
+        except ValidationError:
+            continue
+    return None
+
+
+def _read_lines(lines: list[str]) -> list[Contact]:
+    """Contacts from lines read top to bottom: a body's name opens a new group."""
+    groups = [_Group()]
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        group = groups[-1]
+        keyed = _KEYWORD_VALUE.search(line)
+        head = _PHONE.sub(" ", _EMAIL.sub(" ", line[: keyed.start()] if keyed else line))
+        tokens = _tokens(head)
+        opened = bool(tokens) and len(tokens[0]) > 2 and looks_like_unit(tokens[0])
+        if opened:
+            group = _Group(tokens[0])
+            groups.append(group)
+            tokens = tokens[1:]
+        elif _NAME_KEY.match(line) and group.names and (group.phones or group.emails):
+            group = _Group(group.organization)
+            groups.append(group)
+        if opened or keyed is None:  # 网站联系电话： is no person called 网站
+            group.names.extend(t for t in tokens if _PERSON.match(t))
+        for name in _NAME_KEY.finditer(line):
+            person = _PERSON_AFTER_KEY.match(line, name.end())
+            if person:
+                group.names.append(person[1].replace(" ", ""))
+                # 联系人：陈立新（省科协组织人事部）: the body in brackets after the name.
+                if person[2] and looks_like_unit(person[2]):
+                    group.organization = person[2]
+        group.phones.extend(_phones(line))
+        group.emails.extend(_EMAIL.findall(line))
+    return [c for g in groups if not g.empty for c in g.contacts()]
+
+
+def _tokens(text: str) -> list[str]:
+    """Words split at spaces, single characters joined back (赵 静 → 赵静)."""
+    tokens: list[str] = []
+    single = ""
+    for token in text.split():
+        if len(token) == 1 and re.match(r"[\u4e00-\u9fff]", token):
+            single += token
+            if len(single) == 2:
+                tokens.append(single)
+                single = ""
+            continue
+        if single:
+            tokens.append(single)
+            single = ""
+        tokens.append(token)
+    return [*tokens, single] if single else tokens
+
+
+def _phones(line: str) -> list[str]:
+    """The numbers on a line; a bare local number takes the area code before it."""
+    phones = []
+    area = None
+    for match in _PHONE.finditer(_EMAIL.sub("", line)):
+        number = re.sub(r"[\s(（)）]", "", match[0])
+        if number.startswith("0") and "-" not in number and not number.startswith("1"):
+            number = re.sub(r"^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})$", r"\1-\2", number)
+        known = _AREA.match(number)
+        if known:
+            area = known[1]
+        elif len(number) in {7, 8}:
+            if area is None:
+                continue
+            number = f"{area}-{number}"
+        phones.append(number)
+    return phones
+
+
+# --- attachments ------------------------------------------------------------------------
+
+
+def attachments(notice: Notice) -> tuple[str, ...]:
+    """The titles after ``附件：`` (``1. … 2. …``) or ``附：``."""
+    paragraphs = notice.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        match = _ATTACHMENTS.match(paragraph.text)
+        if match is None or not match[1].strip():
+            continue
+        paragraph.used = True
+        first = match[1].strip()
+        listed = _LISTED.match(first)
+        if listed is None:
+            return (_title(first),)
+        titles = [_title(listed[2])]
+        for following in paragraphs[index + 1 :]:
+            item = _LISTED.match(following.text)
+            if item is None or int(item[1]) != len(titles) + 1:
+                break
+            following.used = True
+            titles.append(_title(item[2]))
+        return tuple(titles)
+    return ()
+
+
+def _title(text: str) -> str:
+    return text.strip().rstrip("。；;").strip("《》")
