@@ -141,8 +141,8 @@ def load_activities(path: str | os.PathLike[str], *, year: int | None = None) ->
 def read_table(rows: Sequence[Sequence[str]], year: int | None) -> list[Activity] | None:
     """The activities of a table written out as text (a notice's tab-separated attachment).
 
-    Text has no merged cells; a blank place or unit under a filled one means "as above", as
-    the merged cell it was in the document did. ``None`` when no row is a header.
+    Text has no merged cells; a blank time, place or unit under a filled one means "as
+    above", as the merged cell it was in the document did. ``None`` when no row is a header.
     """
     sheet = Sheet("", [[cell or None for cell in row] for row in rows])
     found = _header(sheet)
@@ -150,7 +150,7 @@ def read_table(rows: Sequence[Sequence[str]], year: int | None) -> list[Activity
         return None
     header, columns = found
     merged = []
-    for column in (c.index for c in columns if c.field in _LISTS):
+    for column in (c.index for c in columns if c.field in _LISTS | {"window"}):
         start = None
         for row in range(header + 1, len(rows) + 1):
             blank = row < len(rows) and _text(_at(sheet.rows[row], column)) is None

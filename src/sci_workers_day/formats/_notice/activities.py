@@ -49,7 +49,9 @@ _KEY_NAMES = "|".join(sorted(_FIELD_OF, key=len, reverse=True))
 _KEY = re.compile(rf"^({_KEY_NAMES})\s*[：:]\s*(.*)$")
 # Several keys on one line: 时间：5月20日  地点：县科技馆.
 _KEY_SPLIT = re.compile(rf"(?:\s+|[；;，,]\s*)(?=(?:{_KEY_NAMES})\s*[：:])")
-_ENUMERATED = re.compile(r"(?:^|(?<=[。；;！!\s]))([一二三四五六七八九十]{1,2})是")
+_CLAUSE_END = re.compile(r"[，,。；;]")
+_SENTENCE_END = re.compile(r"[。；;]")
+_ENUMERATED = re.compile(r"(?:^|(?<=[。；;！!：:\s]))([一二三四五六七八九十]{1,2})是")
 _NAME_END = re.compile(r"[，,。；;：:]")
 _WHERE = re.compile(r"在([^，,。；;、在“”]{2,24}?)(?:举行|举办|开展|召开|进行)")
 _SCHEDULE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -73,7 +75,9 @@ def activities(notice: Notice, year: int) -> tuple[Activity, ...]:
             found.extend(_item(notice, item, year))
         if not listed:
             found.extend(_schedule(list(section.paragraphs), section.title, year))
-    if not scheduled:
+    if not scheduled and not found:
+        found.extend(_enumerated_in_prose(notice, year))
+    if not found:
         notice.note(
             "no section schedules activities (活动安排, 主要活动, …); none were read",
             "未找到活动安排部分，未读取活动",
@@ -118,17 +122,42 @@ def _item(notice: Notice, item: Item, year: int) -> list[tuple[float, Activity]]
     return found
 
 
+def _enumerated_in_prose(notice: Notice, year: int) -> list[tuple[float, Activity]]:
+    """Without a schedule section (a press report): ``…活动：一是…；二是…`` in prose."""
+    for paragraph in notice.paragraphs:
+        parts = _enumerated(paragraph.text) if paragraph.heading is None else None
+        if parts is None or "活动" not in parts[0]:
+            continue
+        paragraph.used = True
+        found = []
+        for number, part in enumerate(parts[1]):
+            name = _NAME_END.split(part, maxsplit=1)[0]
+            activity = _activity(
+                notice, paragraph.line, name=name, section=None, text=part, fields={}, year=year
+            )
+            if activity:
+                found.append((paragraph.line + number / 100, activity))
+        return found
+    return []
+
+
 def _fields(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
     """The 内容： 时间： 地点： 举办单位： lines as fields, and the prose beside them."""
     fields: dict[str, Any] = {}
     prose: list[str] = []
     for line in lines:
-        for part in _KEY_SPLIT.split(line):
+        for index, part in enumerate(_KEY_SPLIT.split(line)):
             match = _KEY.match(part.strip())
             if match is None:
                 prose.append(part)
                 continue
             field, value = _FIELD_OF[match[1]], match[2].strip()
+            # A key inside a sentence (…，时间：5月24日至28日，地点：…，每校…) holds up to the
+            # next comma; a line of its own holds up to its full stop (承办单位：县科协，县教育局).
+            end = (_CLAUSE_END if index else _SENTENCE_END).search(value)
+            if end and field != "description":
+                prose.append(value[end.end() :])
+                value = value[: end.start()].strip()
             if not value:
                 continue
             if field == "window":
@@ -312,8 +341,10 @@ def _table_title(paragraphs: list[Paragraph], index: int) -> str | None:
         if re.fullmatch(r"附\s*件\s*\d*", text):
             paragraph.used = True
             continue
-        if len(text) <= 60 and "。" not in text:
+        if len(text) <= 60 and not re.search(r"[。，,：:]", text):
             paragraph.used = True
             return text
         break
-    return None
+    return next(
+        (p.heading.title for p in reversed(paragraphs[:index]) if p.heading is not None), None
+    )

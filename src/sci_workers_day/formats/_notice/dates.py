@@ -7,6 +7,7 @@ import re
 
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import DatePhraseError
+from sci_workers_day.formats._notice.text import chinese_numeral
 from sci_workers_day.phrases import parse_deadline, parse_window
 
 __all__ = ["DAY_LINE", "find_deadline", "find_window", "read_day"]
@@ -54,12 +55,27 @@ def find_deadline(text: str, year: int | None) -> tuple[dt.date, str] | None:
     return None
 
 
+_CHINESE_DAY = re.compile(
+    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
+)
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 def read_day(text: str) -> dt.date | None:
-    """A line that is only a date (``2020 年 5 月 12 日``) as that day."""
-    match = DAY_LINE.match(text.replace(" ", ""))
-    if match is None:
-        return None
+    """A line that is only a date as that day: ``2020 年 5 月 12 日``, ``二〇二一年五月十日``."""
+    text = text.replace(" ", "")
+    match = DAY_LINE.match(text)
+    if match:
+        parts = (int(match[1]), int(match[2]), int(match[3]))
+    else:
+        match = _CHINESE_DAY.match(text)
+        if match is None:
+            return None
+        month, day = chinese_numeral(match[2]), chinese_numeral(match[3])
+        if month is None or day is None:
+            return None
+        parts = (int(match[1].translate(_DIGITS)), month, day)
     try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return dt.date(*parts)
     except ValueError:
         return None

@@ -60,7 +60,9 @@ _ADDRESSEE_WORDS = re.compile(
 _SPLIT_ADDRESSEES = re.compile(r"[，,；;]")
 _THEME_IN_PROSE = re.compile(
     r"主题\s*(?:为|是|定为)\s*[：:]?\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]"
+    r"|(?:活动|本届|今年|此次|本次)[^。，,]{0,12}以\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]\s*为主题"
 )
+_SCHEDULE_HEADING = re.compile(r"活动安排|具体安排|主要活动|重点活动|活动内容|日程")
 _LETTERHEAD = re.compile(r"\s*文件\s*")
 _CLOSING = re.compile(r"^[（(](?:主动公开|此件公开发布|此件不公开|公开方式[^)）]*)[）)]$")
 
@@ -261,7 +263,7 @@ def theme(notice: Notice, opening: list[Paragraph]) -> str | None:
         match = label or _THEME_IN_PROSE.search(paragraph.text)
         if match:
             paragraph.used = True
-            return match[1].strip('。.“”"「」 ')
+            return (match[1] or match[2]).strip('。.“”"「」 ')
     return None
 
 
@@ -301,6 +303,34 @@ def window(notice: Notice, year_found: int) -> DateWindow | None:
             found = find_window(paragraph.text[at:], year_found)
             if found is not None:
                 paragraph.used = True
+                return found
+    return _window_in_prose(notice, year_found)
+
+
+def _window_in_prose(notice: Notice, year_found: int) -> DateWindow | None:
+    """A range of days stated in prose before the schedule: ``我市活动于9月14日—20日集中开展``.
+
+    Only a range in the campaign's year, and noted: prose dates are easy to misread.
+    """
+    for paragraph in notice.paragraphs:
+        if paragraph.heading is not None and _SCHEDULE_HEADING.search(paragraph.heading.title):
+            break
+        for sentence in re.split(r"(?<=[。；])", paragraph.text):
+            if "活动" not in sentence or "《" in sentence:
+                continue
+            found = find_window(sentence, year_found)
+            if (
+                found is not None
+                and found.start is not None
+                and found.end is not None
+                and found.start < found.end
+                and found.start.year == year_found
+            ):
+                notice.note(
+                    f"the campaign's window {found.phrase!r} was read from prose; check it",
+                    "活动时间取自正文叙述，请核对",
+                    paragraph.line,
+                )
                 return found
     return None
 

@@ -55,10 +55,6 @@ _KEYWORD_VALUE = re.compile(
 )
 _COLUMNS = re.compile(r"\s{3,}|\t")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_PERSON_AFTER_KEY = re.compile(
-    r"([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}?)(?=[\s,，;；、（(]|$|电|手|邮)"
-    r"(?:\s*[（(]([^（()）]{2,30})[）)])?"
-)
 _ATTACHMENTS = re.compile(r"^附\s*件?\s*\d*\s*[：:]\s*(.*)$")
 _LISTED = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
 _AREA = re.compile(r"^(0\d{2,3})-")
@@ -307,36 +303,49 @@ def _contact(
 
 
 def _read_lines(lines: list[str]) -> list[Contact]:
-    """Contacts from lines read top to bottom: a body's name opens a new group."""
+    """Contacts from lines read top to bottom: a body's name opens a new group.
+
+    A line may hold several contacts separated by ``；`` (``联系人：区科协办公室 孙慧敏，电话：…；
+    区科技局 周建，电话：…``); each part is read as a line of its own.
+    """
     groups = [_Group()]
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        group = groups[-1]
-        keyed = _KEYWORD_VALUE.search(line)
-        head = _PHONE.sub(" ", _EMAIL.sub(" ", line[: keyed.start()] if keyed else line))
-        tokens = _tokens(head)
-        opened = bool(tokens) and len(tokens[0]) > 2 and looks_like_unit(tokens[0])
-        if opened:
-            group = _Group(tokens[0])
-            groups.append(group)
-            tokens = tokens[1:]
-        elif _NAME_KEY.match(line) and group.names and (group.phones or group.emails):
-            group = _Group(group.organization)
-            groups.append(group)
-        if opened or keyed is None:  # 网站联系电话： is no person called 网站
-            group.names.extend(t for t in tokens if _PERSON.match(t))
-        for name in _NAME_KEY.finditer(line):
-            person = _PERSON_AFTER_KEY.match(line, name.end())
-            if person:
-                group.names.append(person[1].replace(" ", ""))
-                # 联系人：陈立新（省科协组织人事部）: the body in brackets after the name.
-                if person[2] and looks_like_unit(person[2]):
-                    group.organization = person[2]
-        group.phones.extend(_phones(line))
-        group.emails.extend(_EMAIL.findall(line))
+    for line in lines:
+        for part in re.split(r"[；;]", line):
+            if part.strip():
+                _read_part(part.strip(), groups)
     return [c for g in groups if not g.empty for c in g.contacts()]
+
+
+def _read_part(line: str, groups: list[_Group]) -> None:
+    """One contact line: a body, people, numbers and addresses, in any order."""
+    bare = _PHONE.sub(" ", _EMAIL.sub(" ", line))
+    first_key = _KEYWORD_VALUE.search(bare)
+    lead = _words(bare[: first_key.start()] if first_key else bare)
+    named: list[str] = []
+    for key in _NAME_KEY.finditer(bare):
+        following = _KEYWORD_VALUE.search(bare, key.end())
+        named += _words(bare[key.end() : following.start() if following else len(bare)])
+    units = [w for w in lead + named if len(w) > 2 and looks_like_unit(w)]
+    # A word before the first key is a person only beside a body (晋中市科学技术局 赵静) or on
+    # a line without keys (王某某 13812345678): 网站联系电话： names no one called 网站.
+    people = [w for w in named if _PERSON.match(w) and w not in units]
+    if units or first_key is None:
+        people += [w for w in lead if _PERSON.match(w) and w not in units]
+    group = groups[-1]
+    if units:
+        group = _Group(units[0])
+        groups.append(group)
+    elif people and group.names and (group.phones or group.emails):
+        group = _Group(group.organization)
+        groups.append(group)
+    group.names.extend(people)
+    group.phones.extend(_phones(line))
+    group.emails.extend(_EMAIL.findall(line))
+
+
+def _words(text: str) -> list[str]:
+    """The words of a contact line: split at spaces, commas and brackets, 赵 静 joined back."""
+    return _tokens(re.sub(r"[，,、（）()：:]", " ", text))
 
 
 def _tokens(text: str) -> list[str]:
