@@ -163,3 +163,20 @@ def test_returns_example_marks_the_faulty_return(
     assert (tmp_path / "榆社县科学技术协会-批注.xlsx").exists()
     assert (tmp_path / "汇总表.xlsx").exists()
     assert "negative-value" in capsys.readouterr().out
+
+
+def test_notice_example_writes_a_campaign_that_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """examples/notice.py turns the bundled notice into a campaign file equal to its draft."""
+    spec = importlib.util.spec_from_file_location("notice_example", EXAMPLES / "notice.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "campaign.json"
+    assert module.main(module.NOTICE, target) == 0
+    campaign = Campaign.model_validate_json(target.read_bytes())
+    assert campaign.kinds == {CampaignKind.SCIENCE_WEEK, CampaignKind.WORKERS_DAY}
+    assert len(campaign.activities) == 10
+    assert "未读段落" in capsys.readouterr().out

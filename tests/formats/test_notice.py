@@ -330,6 +330,14 @@ def test_unsafe_or_damaged_docx_is_refused(
         load_notice(file)
 
 
+def test_encrypted_docx_is_refused_by_name(tmp_path: Path) -> None:
+    """Word saves a password-protected .docx as an OLE file: refused, saying so."""
+    file = tmp_path / "notice.docx"
+    file.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(NoticeError, match="encrypted"):
+        load_notice(file)
+
+
 def test_not_a_zip_docx_is_refused(tmp_path: Path) -> None:
     """A .docx that is no zip at all is a NoticeError naming the file."""
     file = tmp_path / "notice.docx"

@@ -141,7 +141,7 @@ def load_notice(path: str | os.PathLike[str], *, year: int | None = None) -> Not
             raise NoticeError(msg)
         data = file.read_bytes()
         suffix = file.suffix.lower()
-        if suffix == ".docx" or data[:4] == b"PK\x03\x04":
+        if suffix == ".docx" or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
             text = _docx_text(data)
         elif suffix in {".txt", ".text", ".md", ""}:
             text = _decode(data)
@@ -197,6 +197,9 @@ def _docx_text(data: bytes) -> str:
 
 def _check_zip(data: bytes) -> None:
     """Refuse a zip bomb, an encrypted file or a DTD before python-docx sees the file."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: Word keeps encrypted .docx, and .doc, so
+        msg = "an encrypted document or a .doc file (文档已加密或为.doc格式); save it as .docx"
+        raise NoticeError(msg)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:

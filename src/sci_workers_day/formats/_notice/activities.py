@@ -70,6 +70,9 @@ def activities(notice: Notice, year: int) -> tuple[Activity, ...]:
     scheduled = [s for s in sections(notice) if _SCHEDULE.search(s.title)]
     for section in scheduled:
         section.heading.used = True
+        for paragraph in section.paragraphs:  # the headings above items: their sections' names
+            if paragraph.heading is not None and paragraph.heading.body == "":
+                paragraph.used = True
         listed = items(section)
         for item in listed:
             found.extend(_item(notice, item, year))

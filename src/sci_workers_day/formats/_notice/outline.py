@@ -66,17 +66,17 @@ def _body_end(paragraphs: list[Paragraph], start: int) -> int:
 def items(section: Section) -> list[Item]:
     """The section's items: each heading with nothing deeper under it, with its paragraphs."""
     paragraphs = section.paragraphs
+    headings = [i for i, p in enumerate(paragraphs) if p.heading is not None]
     found = []
     parents: list[Paragraph] = [section.heading]
-    for index, paragraph in enumerate(paragraphs):
+    for number, index in enumerate(headings):
+        paragraph = paragraphs[index]
         heading = paragraph.heading
-        if heading is None:
-            continue
+        assert heading is not None  # noqa: S101 - ``headings`` holds only headings
         while len(parents) > 1 and parents[-1].depth >= paragraph.depth:
             parents.pop()
-        following = next((p for p in paragraphs[index + 1 :] if p.heading is not None), None)
-        if following is None or following.depth <= paragraph.depth:
-            end = paragraphs.index(following) if following is not None else len(paragraphs)
+        end = headings[number + 1] if number + 1 < len(headings) else len(paragraphs)
+        if end == len(paragraphs) or paragraphs[end].depth <= paragraph.depth:
             parent = parents[-1].heading
             parent_title = parent.title if parent else None
             rest = paragraphs[index + 1 : end]

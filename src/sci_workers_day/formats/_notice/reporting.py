@@ -187,14 +187,12 @@ def _seconds(number: str, unit: str, extra: str | None) -> int | None:
 def contacts(notice: Notice) -> tuple[Contact, ...]:
     """Everyone to reach: the 联系方式 section and contact lines anywhere, the tail too."""
     found: list[Contact] = []
-    in_section = {
-        id(p)
-        for s in sections(notice)
-        if re.search(r"联系", s.title)
-        for p in (s.heading, *s.paragraphs)
-    }
+    contact_sections = [s for s in sections(notice) if re.search(r"联系", s.title)]
+    in_section = {id(p) for s in contact_sections for p in s.paragraphs}
     for block in _blocks(notice.paragraphs, in_section):
         found.extend(_read_block(block))
+    for section in contact_sections:
+        section.heading.used = bool(found)
     tail = [c for block in _blocks(notice.tail, set()) for c in _read_block(block)]
     if tail:
         notice.note(
