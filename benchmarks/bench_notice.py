@@ -1,8 +1,8 @@
 """Benchmark parse_notice over the notices of the test suite, and a very long notice.
 
-Run with ``make bench``. Prints the time per notice (best of five) for each fixture, and for
-one notice made of every fixture's text repeated to about 1 MB, to show the time grows with
-the length of the text and no faster.
+Run with ``make bench``. Prints the time per notice (best of five) for each fixture, for
+one notice of two fixtures repeated to about 1 MB, to show the time grows with the length of
+the text and no faster, and for long lines without a full stop.
 """
 
 from __future__ import annotations
@@ -34,6 +34,18 @@ def main() -> None:
     seconds = min(timeit.repeat(lambda: parse_notice(long), number=1, repeat=3))
     size = len(long.encode("utf-8")) / 1024
     print(f"one notice of {size:.0f} KB: {seconds:.2f} s ({seconds / size * 1e3:.2f} ms per KB)")
+    # Lines without a full stop, which made two searches quadratic before they were bounded.
+    title = "关于举办2024年科技活动周的通知\n"
+    for label, text in (
+        ("400 KB of 为深入贯彻落实，", title + "为深入贯彻落实，" * 17_000),
+        ("100 KB of 5月1日、", title + "5月1日、" * 8_000),
+        (
+            "100 KB of 5月1日、 in an activity",
+            title + "一、活动安排\n1.讲座\n" + "5月1日、" * 8_000,
+        ),
+    ):
+        seconds = min(timeit.repeat(lambda text=text: parse_notice(text), number=1, repeat=3))
+        print(f"{label}: {seconds:.2f} s")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -55,7 +56,11 @@ def test_any_text_gives_a_draft_or_the_empty_error(text: str) -> None:
 def test_notice_lines_in_any_order_give_a_draft(lines: list[str]) -> None:
     """Real notice lines, shuffled, cut and glued: always a valid draft."""
     cut = [line[: len(line) // 2] if hash(line) % 3 == 0 else line for line in lines]
-    draft = parse_notice("\n".join(cut))
+    try:
+        draft = parse_notice("\n".join(cut))
+    except NoticeError:  # page numbers alone (— 3 —, 0) are no text
+        assert all(re.fullmatch(r"[\s\d—–-]*", line) for line in cut)
+        return
     assert draft.campaign.title
     assert draft.campaign.kinds
 
@@ -361,3 +366,122 @@ def test_docx_reads_like_its_text(stem: str) -> None:
     assert [a.recommended_by for a in from_docx.activities] == [
         a.recommended_by for a in from_text.activities
     ]
+
+
+# --- found in review ----------------------------------------------------------------------
+
+
+def test_circled_numbers_are_headings_not_a_crash() -> None:
+    """``①`` passes ``str.isdigit`` but is no int literal: it numbers a heading."""
+    draft = parse_notice(_notice("一、活动安排", "①科普讲座", "②科普展览"))
+    assert [a.name for a in draft.campaign.activities] == ["科普讲座", "科普展览"]
+
+
+def test_years_no_campaign_can_have() -> None:
+    """1919 in the opening is history, not the year; ``year=1900`` is a caller's mistake."""
+    draft = parse_notice("弘扬1919年五四精神，开展2024年科技工作者日活动。")
+    assert draft.campaign.year == 2024
+    with pytest.raises(ValueError, match="1949"):
+        parse_notice(_notice(), year=1900)
+
+
+def test_the_last_section_ends_at_the_signature() -> None:
+    """Signers (four lines of them), the date and 抄送 are no requirements."""
+    draft = parse_notice(
+        _notice(
+            "五、工作要求",
+            "（一）加强领导。要高度重视。",
+            "中共晋中市委宣传部",
+            "晋中市科学技术局",
+            "晋中市科学技术协会",
+            "晋中市教育局",
+            "2024年5月10日",
+            "抄送：山西省科协",
+        )
+    )
+    assert draft.campaign.requirements == ("加强领导。要高度重视。",)
+    assert len(draft.campaign.issuers) == 4
+    assert draft.campaign.issued_on == dt.date(2024, 5, 10)
+
+
+def test_an_activity_with_a_contact_line_is_kept() -> None:
+    """A contact line inside an activity makes a contact and leaves the activity whole."""
+    draft = parse_notice(
+        _notice(
+            "四、活动安排",
+            "1.科学家精神主题展览",
+            "时间：5月30日",
+            "联系人：张三，电话：13812345678",
+        )
+    )
+    (activity,) = draft.campaign.activities
+    assert activity.name == "科学家精神主题展览"
+    assert draft.campaign.theme is None
+    assert [(c.name, c.phone) for c in draft.campaign.contacts] == [("张三", "13812345678")]
+
+
+def test_theme_on_the_heading_line_and_in_prose_under_it() -> None:
+    """``一、活动主题：…`` and ``以“…”为主题`` under the heading give the theme itself."""
+    assert (
+        parse_notice(_notice("一、活动主题：矢志创新 建设强国")).campaign.theme
+        == "矢志创新 建设强国"
+    )
+    under = parse_notice(_notice("一、活动主题", "今年活动以“矢志创新”为主题。"))
+    assert under.campaign.theme == "矢志创新"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("各有关单位：", ("各有关单位",)),
+        ("各市科协、市科技局，省直有关单位：", ("各市科协、市科技局", "省直有关单位")),
+        ("为做好今年活动，现将有关事项通知如下：", ()),
+        ("联系人：", ()),
+    ],
+)
+def test_addressee_lines(line: str, expected: tuple[str, ...]) -> None:
+    """A 主送 line however short; a sentence or a label ending in a colon is none."""
+    assert parse_notice(_notice(line)).campaign.addressees == expected
+
+
+def test_a_newspaper_is_not_a_submission() -> None:
+    """``在报刊开设专栏`` has a date but sends nothing: the deadline is the real one."""
+    draft = parse_notice(_notice("请于5月20日前在报刊开设专栏。请于6月5日前报送活动总结。"))
+    assert draft.campaign.reporting is not None
+    assert draft.campaign.reporting.deadline == dt.date(2024, 6, 5)
+
+
+def test_an_activitys_video_is_no_limit_for_submissions() -> None:
+    """``每场讲座时长不超过40分钟`` in an activity says nothing about submitted videos."""
+    draft = parse_notice(
+        _notice(
+            "一、活动安排",
+            "1.科普讲座。通过视频直播开展科普讲座，每场讲座时长不超过40分钟。",
+            "二、工作要求",
+            "请于6月5日前报送总结。",
+        )
+    )
+    assert draft.campaign.reporting is not None
+    assert draft.campaign.reporting.max_video_seconds is None
+
+
+def test_contact_details_are_kept_or_noted() -> None:
+    """Extensions stay, faxes are no phones, every e-mail is kept, a bad number is noted."""
+    draft = parse_notice(
+        _notice(
+            "联系人：张三，电话：0351-4060103转8021，传真：0351-4060104，邮箱：a@b.com、c@d.com"
+        )
+    )
+    assert [(c.name, c.phone, c.extension, c.email) for c in draft.campaign.contacts] == [
+        ("张三", "0351-4060103", "8021", "a@b.com"),
+        (None, None, None, "c@d.com"),
+    ]
+    bad = parse_notice(_notice("联系电话：0351-12345678"))
+    assert bad.campaign.contacts == ()
+    assert any("0351-12345678" in note for note in bad.notes)
+
+
+def test_more_phone_forms() -> None:
+    """400 numbers and 联系人及电话：."""
+    draft = parse_notice(_notice("联系人及电话：张三 0351-4060103", "热线：400-123-4567"))
+    assert ("张三", "0351-4060103") in [(c.name, c.phone) for c in draft.campaign.contacts]

@@ -294,7 +294,7 @@ def _typed(field: str, value: Any, text: str, year: int | None) -> Any:
     if field == "window":
         return _window(value, text, year)
     if field == "mode":
-        return _mode(text)
+        return read_mode(text)
     return None if field == "extra" else text
 
 
@@ -311,7 +311,7 @@ def _window(value: Any, text: str, year: int | None) -> DateWindow | None:
         return None
 
 
-def _mode(text: str) -> ActivityMode | None:
+def read_mode(text: str) -> ActivityMode | None:
     online, offline = "线上" in text, "线下" in text
     if online and offline:
         return ActivityMode.HYBRID

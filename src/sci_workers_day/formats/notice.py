@@ -23,7 +23,7 @@ from sci_workers_day.errors import NoticeError
 from sci_workers_day.formats._notice import activities, head, outline, reporting
 from sci_workers_day.formats._notice.organizers import region_of
 from sci_workers_day.formats._notice.text import Notice, split_notice
-from sci_workers_day.model.campaign import Campaign
+from sci_workers_day.model.campaign import FIRST_YEAR, LAST_YEAR, Campaign
 
 __all__ = ["NoticeDraft", "load_notice", "parse_notice"]
 
@@ -53,12 +53,16 @@ def parse_notice(text: str, *, year: int | None = None) -> NoticeDraft:
     """Read the plain text of a notice into a campaign draft.
 
     ``year`` is the year to assume when the notice states none (a notice's dates often
-    leave it out: ``5月25日—6月1日``). Raises :class:`~sci_workers_day.NoticeError` only when
-    the text is empty; any other text gives a draft.
+    leave it out: ``5月25日—6月1日``); a year no campaign can have (before 1949, after 2100)
+    is a ``ValueError``. Raises :class:`~sci_workers_day.NoticeError` only when the text is
+    empty; any other text gives a draft.
     """
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {year}"
+        raise ValueError(msg)
     notice = split_notice(text)
     if not notice.paragraphs:
-        msg = "the notice is empty (通知内容为空)"
+        msg = "the notice is empty: no text but page numbers or invisible marks (通知内容为空)"
         raise NoticeError(msg)
     data = _read(notice, year)
     campaign = _campaign(notice, data)

@@ -76,6 +76,10 @@ _KIND_LABELS = {
 }
 
 
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+"""The years a campaign can be in."""
+
+
 class Campaign(Model):
     """A campaign: only ``title``, ``kinds`` and ``year`` are required.
 
@@ -90,7 +94,7 @@ class Campaign(Model):
     """The notice's title, e.g. 关于举办2024年晋中市科技活动周的通知."""
     kinds: Annotated[frozenset[CampaignKind], Field(min_length=1), SORTED_IN_JSON]
     """The national campaigns it belongs to."""
-    year: int = Field(ge=1949, le=2100)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """The campaign's year."""
     edition: int | None = Field(default=None, ge=1)
     """The Nth edition, as the notice states it (第八个 → 8)."""

@@ -14,8 +14,8 @@ from sci_workers_day.formats._notice.organizers import organizers
 from sci_workers_day.formats._notice.outline import Item, items, sections
 from sci_workers_day.formats._notice.text import Notice, Paragraph, chinese_numeral
 from sci_workers_day.formats._notice.venues import venues
-from sci_workers_day.formats.activities import read_table
-from sci_workers_day.model.activity import Activity, ActivityMode
+from sci_workers_day.formats.activities import read_mode, read_table
+from sci_workers_day.model.activity import Activity
 from sci_workers_day.phrases import parse_window
 
 __all__ = ["activities"]
@@ -77,7 +77,7 @@ def activities(notice: Notice, year: int) -> tuple[Activity, ...]:
         for item in listed:
             found.extend(_item(notice, item, year))
         if not listed:
-            found.extend(_schedule(list(section.paragraphs), section.title, year))
+            found.extend(_schedule(notice, list(section.paragraphs), section.title, year))
     if not scheduled and not found:
         found.extend(_enumerated_in_prose(notice, year))
     if not found:
@@ -90,7 +90,7 @@ def activities(notice: Notice, year: int) -> tuple[Activity, ...]:
 
 def _item(notice: Notice, item: Item, year: int) -> list[tuple[float, Activity]]:
     """An item as one activity, or as the activities it enumerates (一是…二是…)."""
-    if any(p.used for p in item.paragraphs):  # a table inside the item was read already
+    if any(p.in_table for p in item.paragraphs):  # its table's rows are its activities
         return []
     item.heading.used = True
     for paragraph in item.paragraphs:
@@ -99,7 +99,7 @@ def _item(notice: Notice, item: Item, year: int) -> list[tuple[float, Activity]]
     fields, prose = _fields(item.text)
     text = "".join(prose)
     parts = _enumerated(text)
-    scheduled = _schedule(list(item.paragraphs), item.title, year)
+    scheduled = _schedule(notice, list(item.paragraphs), item.title, year)
     if scheduled:
         return scheduled
     if not parts:
@@ -196,13 +196,17 @@ def _activity(
     text: str,
     fields: dict[str, Any],
     year: int,
+    window: DateWindow | None = None,
 ) -> Activity | None:
+    """An activity from its name, text and ``时间：`` ``地点：`` fields; ``window`` when known."""
     name = name.strip(" 。.；;")[:_MAX_NAME]
     if not name:
         return None
     data: dict[str, Any] = {"name": name, "section": section, "description": text or None}
     window_text = fields.get("window_text")
-    if window_text:
+    if window is not None:
+        data["window"] = window
+    elif window_text:
         data["window"] = _window(notice, line, window_text, year)
         if data["window"] is None:
             data["description"] = "；".join(filter(None, [text, f"时间：{window_text}"]))
@@ -215,10 +219,10 @@ def _activity(
     data["venues"] = venues(where) if where else ()
     data["organizers"] = organizers(fields["organizers"]) if "organizers" in fields else ()
     data["audience"] = fields.get("audience")
-    data["mode"] = _mode(fields.get("mode") or name)
+    data["mode"] = read_mode(fields.get("mode") or name)
     try:
         return Activity.model_validate(data)
-    except ValidationError as error:  # pragma: no cover - every part was built valid
+    except ValidationError as error:  # pragma: no cover - defensive: the parts are built valid
         notice.note(f"activity {name!r} was left out: {error}", "该活动无法读取，已略过", line)
         return None
 
@@ -242,17 +246,8 @@ def _window_in(text: str, year: int) -> DateWindow | None:
     return found if day is not None and day.year == year else None
 
 
-def _mode(text: str) -> ActivityMode | None:
-    online, offline = "线上" in text, "线下" in text
-    if online and offline:
-        return ActivityMode.HYBRID
-    if online or offline:
-        return ActivityMode.ONLINE if online else ActivityMode.OFFLINE
-    return None
-
-
 def _schedule(
-    paragraphs: list[Paragraph], section: str | None, year: int
+    notice: Notice, paragraphs: list[Paragraph], section: str | None, year: int
 ) -> list[tuple[float, Activity]]:
     """A dated schedule: each line that starts with a date opens an activity.
 
@@ -267,7 +262,7 @@ def _schedule(
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(paragraphs)
         entry = paragraphs[start:end]
-        activity = _dated(entry, section, year)
+        activity = _dated(notice, entry, section, year)
         if activity is not None:
             for paragraph in entry:
                 paragraph.used = True
@@ -275,7 +270,9 @@ def _schedule(
     return found
 
 
-def _dated(entry: list[Paragraph], section: str | None, year: int) -> Activity | None:
+def _dated(
+    notice: Notice, entry: list[Paragraph], section: str | None, year: int
+) -> Activity | None:
     """One schedule entry: the date line, then the lines under it."""
     first = entry[0].text
     window = find_window(first[:40], year)
@@ -286,22 +283,16 @@ def _dated(entry: list[Paragraph], section: str | None, year: int) -> Activity |
     rest = rest[_LEAD.match(rest).end() :]  # type: ignore[union-attr]  # _LEAD matches ""
     fields, prose = _fields([rest, *(p.text for p in entry[1:])])
     name = _NAME_END.split(prose[0], maxsplit=1)[0].strip() if prose else ""
-    if not name:
-        return None
-    text = "".join(prose[1:]) or None
-    where = fields.get("venues")
-    if where is None and text:
-        match = _WHERE.search(text)
-        where = match[1] if match else None
-    return Activity(
-        name=name[:_MAX_NAME],
+    text = "".join(prose[1:])
+    return _activity(
+        notice,
+        entry[0].line,
+        name=name,
         section=section,
-        description=text,
+        text=text,
+        fields=fields,
+        year=year,
         window=window,
-        venues=venues(where) if where else (),
-        organizers=organizers(fields["organizers"]) if "organizers" in fields else (),
-        audience=fields.get("audience"),
-        mode=_mode(fields.get("mode") or name),
     )
 
 
@@ -328,7 +319,7 @@ def _tables(notice: Notice, year: int) -> list[tuple[float, Activity]]:
         if read:
             title = _table_title(paragraphs, index)
             for paragraph in paragraphs[index:end]:
-                paragraph.used = True
+                paragraph.used = paragraph.in_table = True
             first = paragraphs[index].line
             for offset, activity in enumerate(read):
                 placed = activity.model_copy(update={"section": activity.section or title})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import DatePhraseError
@@ -13,7 +14,9 @@ from sci_workers_day.phrases import parse_deadline, parse_window
 __all__ = ["DAY_LINE", "find_deadline", "find_window", "read_day"]
 
 # Where a phrase may start: a month, with its year and a 从 or 自 before it.
-_START = re.compile(r"(?:[从自于在]\s*)?(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月")
+_START = re.compile(
+    r"(?:[从自于在]\s*)?(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+)
 _STOP = re.compile(r"[。；;！？\n\t]")
 _LONGEST = 40
 _DEADLINE = re.compile(r"(?:前|之前|以前)")
@@ -21,14 +24,12 @@ DAY_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*
 """A line that is only a date, as under a signature: ``2025年5月15日``."""
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+def _spans(text: str) -> Iterator[tuple[int, int]]:
     """Where phrases may lie: from each month mention to the next full stop, at most 40."""
-    spans = []
     for match in _START.finditer(text):
-        stop = _STOP.search(text, match.start())
-        end = min(stop.start() if stop else len(text), match.start() + _LONGEST)
-        spans.append((match.start(), end))
-    return spans
+        limit = min(match.start() + _LONGEST, len(text))
+        stop = _STOP.search(text, match.start(), limit)
+        yield match.start(), stop.start() if stop else limit
 
 
 def find_window(text: str, year: int | None) -> DateWindow | None:

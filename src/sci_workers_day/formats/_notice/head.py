@@ -12,9 +12,9 @@ import re
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import DatePhraseError, DocumentNumberError
 from sci_workers_day.formats._notice.dates import find_window, read_day
-from sci_workers_day.formats._notice.organizers import looks_like_unit, organizer
+from sci_workers_day.formats._notice.organizers import organizer, unit_line
 from sci_workers_day.formats._notice.text import Notice, Paragraph, chinese_numeral
-from sci_workers_day.model.campaign import CampaignKind, edition_of
+from sci_workers_day.model.campaign import FIRST_YEAR, LAST_YEAR, CampaignKind, edition_of
 from sci_workers_day.model.document import DocumentNumber, DocumentReference
 from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.phrases import parse_window
@@ -57,6 +57,10 @@ _CITED = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》\s*(?:[（(]\s*([^�
 _ADDRESSEE_WORDS = re.compile(
     r"各|有关|单位|部门|科协|[局委厅]|学会|协会|研究会|政府|管委会|中心|高校|企业|学校"
 )
+# A label (联系人：) or a sentence (现将有关事项通知如下：) ends with a colon too.
+_NOT_ADDRESSEES = re.compile(
+    r"^(?:联系|电话|邮箱|地址|时间|地点|主题|附件|抄送|主办|承办|协办|来源|发布)|如下|。|^(?:为|根据|按照)"
+)
 _SPLIT_ADDRESSEES = re.compile(r"[，,；;]")
 _THEME_IN_PROSE = re.compile(
     r"主题\s*(?:为|是|定为)\s*[：:]?\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]"
@@ -64,6 +68,8 @@ _THEME_IN_PROSE = re.compile(
 )
 _SCHEDULE_HEADING = re.compile(r"活动安排|具体安排|主要活动|重点活动|活动内容|日程")
 _LETTERHEAD = re.compile(r"\s*文件\s*")
+_SIGNERS = 6
+"""The most lines of names a signature block has (joint notices of six bodies exist)."""
 _CLOSING = re.compile(r"^[（(](?:主动公开|此件公开发布|此件不公开|公开方式[^)）]*)[）)]$")
 
 
@@ -127,9 +133,13 @@ def kinds(notice: Notice, title_text: str, opening: list[Paragraph]) -> frozense
 
 
 def year(notice: Notice, title_text: str, issued_on: dt.date | None, given: int | None) -> int:
-    """The campaign's year: the title's, else the issue date's, else ``given``, else the body's."""
-    stated = _YEAR.search(title_text)
-    found = int(stated[1]) if stated else issued_on.year if issued_on else None
+    """The campaign's year: the title's, else the issue date's, else ``given``, else the body's.
+
+    Only years a campaign can have (1949–2100) count; 1919年五四 in the opening is history.
+    """
+    stated = next((int(m[1]) for m in _YEAR.finditer(title_text) if _possible(int(m[1]))), None)
+    signed = issued_on.year if issued_on and _possible(issued_on.year) else None
+    found = stated or signed
     if found is not None:
         if given is not None and given != found:
             notice.note(
@@ -140,17 +150,21 @@ def year(notice: Notice, title_text: str, issued_on: dt.date | None, given: int 
     if given is not None:
         return given
     for paragraph in notice.paragraphs:
-        match = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", paragraph.text)
-        if match:
-            notice.note(
-                f"the year {match[1]} was taken from the text, not the title",
-                f"年份{match[1]}取自正文",
-                paragraph.line,
-            )
-            return int(match[1])
+        for match in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", paragraph.text):
+            if _possible(int(match[1])):
+                notice.note(
+                    f"the year {match[1]} was taken from the text, not the title",
+                    f"年份{match[1]}取自正文",
+                    paragraph.line,
+                )
+                return int(match[1])
     today = dt.date.today().year
     notice.note(f"the notice states no year; {today} was assumed", f"通知未写年份，暂定为{today}年")
     return today
+
+
+def _possible(value: int) -> bool:
+    return FIRST_YEAR <= value <= LAST_YEAR
 
 
 def edition(notice: Notice, kinds_found: frozenset[CampaignKind], year_found: int) -> int | None:
@@ -198,8 +212,12 @@ def basis(opening: list[Paragraph]) -> tuple[DocumentReference, ...]:
     found: list[DocumentReference] = []
     for paragraph in opening:
         text = paragraph.text
+        done = 0  # where the last clause ended: a word inside it starts no new one
         for word in _BASIS_WORD.finditer(text):
+            if word.start() < done:
+                continue
             end = _BASIS_END.search(text, word.end())
+            done = end.end() if end else len(text)
             span = text[word.end() : end.start() if end else len(text)]
             for cited in _CITED.finditer(span):
                 reference = _reference(cited[1], cited[2])
@@ -226,7 +244,7 @@ def addressees(header: list[Paragraph]) -> tuple[str, ...]:
         if not text.endswith(("：", ":")) or text.startswith("各位") or len(text) < 4:
             continue
         body = text[:-1]
-        if re.match(r"^[^，,、]{1,6}[：:]", text) or not _ADDRESSEE_WORDS.search(body):
+        if _NOT_ADDRESSEES.search(body) or not _ADDRESSEE_WORDS.search(body):
             continue
         paragraph.used = True
         return tuple(part.strip() for part in _split_outside_brackets(body) if part.strip())
@@ -250,14 +268,16 @@ def theme(notice: Notice, opening: list[Paragraph]) -> str | None:
     """The theme: under a 活动主题 heading, on a 主题： line, or 主题为“…” in prose."""
     for index, paragraph in enumerate(notice.paragraphs):
         heading = paragraph.heading
-        if heading is None or "主题" not in heading.title or len(heading.title) > 10:
+        if not _names_part(paragraph, "主题"):
             continue
+        assert heading is not None  # noqa: S101 - _names_part holds for headings only
         if "时间" in heading.title:  # 活动的主题和时间: both in one paragraph of prose
             break
         value = heading.body or _next_text(notice, index)
         if value:
             paragraph.used = True
-            return value.strip('。.“”"「」 ')
+            prose = _THEME_IN_PROSE.search(value)
+            return (prose[1] or prose[2] if prose else value).strip('。.“”"「」 ')
     for paragraph in notice.paragraphs[: len(opening) + 40]:
         label = re.match(r"^(?:活动)?主题\s*[：:]\s*(.+)$", paragraph.text)
         match = label or _THEME_IN_PROSE.search(paragraph.text)
@@ -265,6 +285,20 @@ def theme(notice: Notice, opening: list[Paragraph]) -> str | None:
             paragraph.used = True
             return (match[1] or match[2]).strip('。.“”"「」 ')
     return None
+
+
+def _names_part(paragraph: Paragraph, word: str) -> bool:
+    """Whether a paragraph is a top-level heading of the notice's part ``word`` (主题, 时间).
+
+    Only top level: ``1.科学家精神主题展览`` under 活动安排 is an activity, not the theme.
+    """
+    heading = paragraph.heading
+    return (
+        heading is not None
+        and paragraph.depth == 0
+        and word in heading.title
+        and len(heading.title) <= 10
+    )
 
 
 def _next_text(notice: Notice, index: int) -> str | None:
@@ -281,7 +315,7 @@ def window(notice: Notice, year_found: int) -> DateWindow | None:
     """The campaign's window: under a 活动时间 heading, on a 活动时间： line, or in prose."""
     for index, paragraph in enumerate(notice.paragraphs):
         heading = paragraph.heading
-        if heading is None or "时间" not in heading.title or len(heading.title) > 10:
+        if heading is None or not _names_part(paragraph, "时间"):
             continue
         value = heading.body or _next_text(notice, index)
         if not value:
@@ -347,7 +381,7 @@ def issuers_and_date(
     names: list[str] = []
     for paragraph in header[:6]:
         if re.search(r"文件\s*$|\s文件\s", paragraph.text):
-            units = _units(_LETTERHEAD.sub(" ", paragraph.text))
+            units = unit_line(_LETTERHEAD.sub(" ", paragraph.text))
             if units:
                 names.extend(units)
                 paragraph.used = True
@@ -362,7 +396,7 @@ def issuers_and_date(
                 issued_on = day
                 paragraph.used = True
             continue
-        units = _units(paragraph.text)
+        units = unit_line(paragraph.text)
         after_attachments = index > 0 and paragraphs[index - 1].text.startswith("附")
         closing = index + 1 < len(paragraphs) and _CLOSING.match(paragraphs[index + 1].text)
         if units and (after_attachments or closing or index == len(paragraphs) - 1):
@@ -378,15 +412,9 @@ def _signature(paragraphs: list[Paragraph], index: int) -> list[str]:
     """The names on the lines of names right above ``index`` (a signature block)."""
     names: list[str] = []
     start = index
-    while start > 0 and index - start < 3 and _units(paragraphs[start - 1].text):
+    while start > 0 and index - start < _SIGNERS and unit_line(paragraphs[start - 1].text):
         start -= 1
     for paragraph in paragraphs[start:index]:
-        names.extend(_units(paragraph.text))
+        names.extend(unit_line(paragraph.text))
         paragraph.used = True
     return names
-
-
-def _units(text: str) -> list[str]:
-    """The names on a line of names only (a letterhead, a signature), else nothing."""
-    tokens = text.split()
-    return tokens if tokens and all(looks_like_unit(token) for token in tokens) else []

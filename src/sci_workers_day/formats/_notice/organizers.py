@@ -8,7 +8,15 @@ from sci_workers_day.formats.activities import split_names
 from sci_workers_day.model.organizer import Organizer, OrganizerKind
 from sci_workers_day.model.region import Region, region_table
 
-__all__ = ["kind_of", "looks_like_unit", "organizer", "organizers", "region_of"]
+__all__ = [
+    "kind_of",
+    "listed",
+    "looks_like_unit",
+    "organizer",
+    "organizers",
+    "region_of",
+    "unit_line",
+]
 
 # Checked in order: 科协宣传调研部 is the association's, 省科协学会部 too, 宣传部 before 部.
 _KINDS = (
@@ -53,6 +61,12 @@ def looks_like_unit(name: str) -> bool:
     )
 
 
+def unit_line(text: str) -> list[str]:
+    """The names on a line of names only (a letterhead, a signature), else nothing."""
+    tokens = text.split()
+    return tokens if tokens and all(looks_like_unit(token) for token in tokens) else []
+
+
 def region_of(name: str) -> Region | None:
     """The one current division a body's name starts with (晋中市科学技术局 → 晋中市).
 
@@ -78,7 +92,15 @@ def organizer(name: str) -> Organizer:
     )
 
 
-def organizers(text: str) -> tuple[Organizer, ...]:
-    """The units of a 举办单位 list: split at 、，; and spaces after a full name."""
+def listed(text: str) -> list[str]:
+    """The names a 举办单位 or 地点 list gives, each once and without a closing 等.
+
+    Split at 、，; and at a space after a full name (see ``split_names``).
+    """
     names = dict.fromkeys(name.strip("。.；;").removesuffix("等") for name in split_names(text))
-    return tuple(organizer(name) for name in names if name)
+    return [name for name in names if name]
+
+
+def organizers(text: str) -> tuple[Organizer, ...]:
+    """The units of a 举办单位 list."""
+    return tuple(organizer(name) for name in listed(text))

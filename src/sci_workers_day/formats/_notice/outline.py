@@ -6,13 +6,15 @@ import re
 
 import attrs
 
+from sci_workers_day.formats._notice.dates import read_day
+from sci_workers_day.formats._notice.organizers import unit_line
 from sci_workers_day.formats._notice.text import Notice, Paragraph
 
 __all__ = ["Item", "Section", "items", "requirements", "sections"]
 
 _REQUIREMENTS = re.compile(r"要求|保障措施|注意事项|组织保障|工作保障")
 # Where the body of the last section ends: the attachments list, a signature, a closing mark.
-_BODY_END = re.compile(r"^附\s*件|^附\s*[:：]|^[（(]主动公开|^[（(]此件")
+_BODY_END = re.compile(r"^附\s*件|^附\s*[:：]|^[（(]主动公开|^[（(]此件|^抄\s*送|印发$")
 
 
 @attrs.frozen
@@ -57,9 +59,19 @@ def sections(notice: Notice) -> list[Section]:
 
 
 def _body_end(paragraphs: list[Paragraph], start: int) -> int:
+    """Where the body ends after ``start``: at 附件, a signature block, 抄送 or 印发 lines.
+
+    A signature block is the lines of names above a date line.
+    """
     for index in range(start + 1, len(paragraphs)):
-        if _BODY_END.match(paragraphs[index].text):
+        text = paragraphs[index].text
+        if _BODY_END.match(text):
             return index
+        if read_day(text) is not None:
+            end = index
+            while end - 1 > start and unit_line(paragraphs[end - 1].text):
+                end -= 1
+            return end
     return len(paragraphs)
 
 

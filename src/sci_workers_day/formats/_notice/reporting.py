@@ -17,12 +17,15 @@ from sci_workers_day.model.reporting import ReportingRequirements
 
 __all__ = ["attachments", "contacts", "reporting"]
 
-_SEND = re.compile(r"报送|上报|提交|发送|报至|寄送|报给|交至|报省|报市|报县|发至|报[^告道名]")
+_SEND = re.compile(r"报送|上报|提交|发送|报至|寄送|报给|交至|发至|报(?:告)?(?=[省市县区至到给])")
+# Where a notice says what to send, besides the deadline's sentence: a video limit or the
+# photos wanted stand there, not in an activity's description.
+_SUBMITTED = re.compile(r"报送|上报|提交|报至|影像资料|视频资料|图片资料|照片资料")
 _MATERIALS_AFTER = re.compile(
     r"^[^。]*?将(.+?)(?:[，,]\s*)?(?:统一|分别|一并|按时|及时|同时)?"
     r"(?:报送|上报|提交|发送|报至|报到|发至|寄送|报(?=[省市县区至到给]))"
 )
-_MATERIALS_SENT = re.compile(r"^[^。]*?(?:报送|上报|提交)(.+?)(?:[。；;]|$)")
+_MATERIALS_SENT = re.compile(r"^[^。]*?(?:报送|上报|提交)([^。；;]+?)(?:[。；;]|$)")
 _SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)\s*(?:请|须|需|要|应)?\s*(?:于|在)?\s*$")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
@@ -38,18 +41,28 @@ _VIDEO_LIMIT = re.compile(
     rf"(?:\s*(\d+)\s*秒)?"
     rf"|{_NUMBER}\s*{_UNIT}(?:\s*(\d+)\s*秒)?\s*(?:以内|之内|以下|内)"
 )
-_SHOTS = ((ShotType.PANORAMA, re.compile(r"全景")), (ShotType.CLOSE_UP, re.compile(r"特写")))
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(
-    r"[(（]\s*0\d{2,3}\s*[)）]\s*\d{7,8}|(?<!\d)0\d{2,3}\s*[-－—–]?\s*\d{7,8}(?!\d)"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])\d{7,8}(?![\d-])"
+# 全景照, 全景照片, 全景、特写照片: a shot is a kind of photo, not 全景展示 in prose.
+_SHOTS = (
+    (ShotType.PANORAMA, re.compile(r"全景[^。；;]{0,8}照")),
+    (ShotType.CLOSE_UP, re.compile(r"特写[^。；;]{0,8}照")),
 )
-_NAME_KEY = re.compile(r"联\s*系\s*人\s*[：:]\s*")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EXTENSION = r"(?:\s*(?:转|分机|-)\s*\d{1,6}(?!\d))?"
+_PHONE = re.compile(
+    rf"(?:\+\s*86\s*)?(?:[(（]\s*0\d{{2,3}}\s*[)）]\s*\d{{7,8}}"
+    rf"|(?<!\d)0\d{{2,3}}\s*[-－—–]?\s*\d{{7,8}}(?!\d)){_EXTENSION}"
+    r"|(?:\+\s*86\s*)?(?<!\d)1[3-9]\d(?:\s*-?\s*\d{4}){2}(?!\d)"
+    r"|(?<!\d)[48]00\s*-?\s*\d{3}\s*-?\s*\d{4}(?!\d)"
+    r"|(?<![\d-])\d{7,8}(?![\d-])"
+)
+_FAX = re.compile(r"传\s*真\s*[：:]?\s*[-()（）0-9\s]+")
+_NAME_KEY = re.compile(r"联\s*系\s*人(?:及(?:联系)?(?:电话|方式))?\s*[：:]\s*")
 _CONTACT_KEY = re.compile(
     r"联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|手\s*机|座\s*机|邮\s*箱|电子邮件|E-?mail|传\s*真", re.I
 )
 _KEYWORD_VALUE = re.compile(
-    r"(联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|手\s*机|座\s*机|(?:电子)?邮\s*箱|电子邮件|E-?mail|传\s*真)"
+    r"(联\s*系\s*人(?:及(?:联系)?(?:电话|方式))?|联\s*系\s*电\s*话|电\s*话|手\s*机|座\s*机"
+    r"|(?:电子)?邮\s*箱|电子邮件|E-?mail|传\s*真)"
     r"\s*[：:]",
     re.I,
 )
@@ -65,7 +78,7 @@ def reporting(
 ) -> ReportingRequirements | None:
     """The reporting rule: deadline, materials, video limit, photo shots and recipients."""
     sentence, paragraph, deadline = _reporting_sentence(notice, year)
-    body = "".join(p.text for p in notice.paragraphs)
+    body = "".join(p.text for p in notice.paragraphs if _SUBMITTED.search(p.text))
     data: dict[str, Any] = {}
     if deadline is not None:
         date, phrase = deadline
@@ -136,21 +149,24 @@ def _unbracket(text: str) -> str:
 
 
 def _recipients(sentence: str, found_contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
-    recipients = []
+    """Where to send: an office after 报送, e-mails, or the 联系方式 ones for 联系邮箱.
+
+    An office may carry its e-mail in brackets: ``报省科协办公室(sxkxbgs@163.com)``.
+    """
     recipients = [
-        _contact(match[1], None, None, match[2])
+        Contact(organization=match[1], email=match[2] if _valid(email=match[2] or "") else None)
         for match in _RECIPIENT.finditer(sentence)
         if looks_like_unit(match[1])
     ]
-    named = {c.email for c in recipients if c and c.email}
+    named = {c.email for c in recipients}
     recipients += [
-        _contact(None, None, None, e) for e in _EMAIL.findall(sentence) if e not in named
+        Contact(email=e) for e in _EMAIL.findall(sentence) if e not in named and _valid(email=e)
     ]
-    if not any(recipients) and _MAILBOX.search(sentence):
+    if not recipients and _MAILBOX.search(sentence):
         recipients = [
-            _contact(c.organization, None, None, c.email) for c in found_contacts if c.email
+            Contact(organization=c.organization, email=c.email) for c in found_contacts if c.email
         ]
-    return tuple(dict.fromkeys(r for r in recipients if r is not None))
+    return tuple(dict.fromkeys(recipients))
 
 
 def _video_seconds(text: str) -> int | None:
@@ -172,9 +188,7 @@ def _video_seconds(text: str) -> int | None:
 def _seconds(number: str, unit: str, extra: str | None) -> int | None:
     value = 0.5 if number == "半" else None
     if value is None:
-        value = (
-            float(number) if number[0].isdigit() else chinese_numeral(number.replace("两", "二"))
-        )
+        value = float(number) if number[0].isdigit() else chinese_numeral(number)
     if value is None:
         return None
     seconds = value if unit in {"秒", "秒钟", "s"} else value * 60
@@ -187,13 +201,13 @@ def _seconds(number: str, unit: str, extra: str | None) -> int | None:
 def contacts(notice: Notice) -> tuple[Contact, ...]:
     """Everyone to reach: the 联系方式 section and contact lines anywhere, the tail too."""
     found: list[Contact] = []
-    contact_sections = [s for s in sections(notice) if re.search(r"联系", s.title)]
-    in_section = {id(p) for s in contact_sections for p in s.paragraphs}
-    for block in _blocks(notice.paragraphs, in_section):
-        found.extend(_read_block(block))
-    for section in contact_sections:
-        section.heading.used = bool(found)
-    tail = [c for block in _blocks(notice.tail, set()) for c in _read_block(block)]
+    for section in (s for s in sections(notice) if re.search(r"联系", s.title)):
+        in_section = {id(p) for p in section.paragraphs}
+        read = [c for b in _blocks(list(section.paragraphs), in_section) for c in _read(notice, b)]
+        section.heading.used = bool(read)
+        found.extend(read)
+    found.extend(c for b in _blocks(notice.paragraphs, set()) for c in _read(notice, b))
+    tail = [c for block in _blocks(notice.tail, set()) for c in _read(notice, block)]
     if tail:
         notice.note(
             "contacts were read from the web page's text after the notice; check they belong",
@@ -228,26 +242,32 @@ def _blocks(paragraphs: list[Paragraph], in_section: set[int]) -> list[list[Para
     return blocks
 
 
-def _read_block(block: list[Paragraph]) -> list[Contact]:
-    """The contacts of one block; side-by-side columns are read one column at a time."""
-    found: list[Contact] = []
+def _read(notice: Notice, block: list[Paragraph]) -> list[Contact]:
+    """The contacts of one block; side-by-side columns are read one column at a time.
+
+    A number or address the model refuses (``0351-12345678``) is left out with a note.
+    """
+    groups: list[_Group] = []
     index = 0
     while index < len(block):
         columns = len(_COLUMNS.split(block[index].text.strip()))
         end = index + 1
-        if columns > 1:
-            while end < len(block) and len(_COLUMNS.split(block[end].text.strip())) == columns:
-                end += 1
-            rows = [_COLUMNS.split(p.text.strip()) for p in block[index:end]]
-            for column in range(columns):
-                found.extend(_read_lines([row[column] for row in rows]))
-        else:
-            while end < len(block) and len(_COLUMNS.split(block[end].text.strip())) == 1:
-                end += 1
-            found.extend(_read_lines([p.text for p in block[index:end]]))
+        while end < len(block) and len(_COLUMNS.split(block[end].text.strip())) == columns:
+            end += 1
+        rows = [_COLUMNS.split(p.text.strip()) for p in block[index:end]]
+        for column in range(columns):
+            groups.extend(_read_lines([row[column] for row in rows]))
         for paragraph in block[index:end]:
             paragraph.used = True
         index = end
+    found = [c for group in groups for c in group.contacts()]
+    for group in groups:
+        for value in group.refused:
+            notice.note(
+                f"{value!r} is no valid phone number or e-mail address; it was left out",
+                "电话或邮箱无效，已略过",
+                block[0].line,
+            )
     return found
 
 
@@ -259,49 +279,45 @@ class _Group:
         self.names: list[str] = []
         self.phones: list[str] = []
         self.emails: list[str] = []
+        self.refused: list[str] = []
 
     @property
     def empty(self) -> bool:
         return not (self.names or self.phones or self.emails)
 
     def contacts(self) -> list[Contact]:
+        """One contact per person, number and address, tied where the text ties them."""
         org = self.organization
-        email = self.emails[0] if len(self.emails) == 1 else None
+        self.refused = [v for v in self.phones if not _valid(phone=v)]
+        self.refused += [v for v in self.emails if not _valid(email=v)]
+        phones = [p for p in self.phones if p not in self.refused]
+        emails = [e for e in self.emails if e not in self.refused]
+        email, more = (emails[0], emails[1:]) if emails else (None, [])
         if len(self.names) <= 1:
             name = self.names[0] if self.names else None
-            phones: list[str | None] = list(self.phones) or [None]
-            people = [_contact(org, name, phone, email) for phone in phones]
-        else:
-            people = [_contact(org, name, None, None) for name in self.names]
-            people += [_contact(org, None, phone, None) for phone in self.phones]
-            if email:
-                people.append(_contact(org, None, None, email))
-        if len(self.emails) > 1:
-            people += [_contact(org, None, None, e) for e in self.emails]
-        return [p for p in people if p is not None]
+            numbers: list[str | None] = list(phones) or [None]
+            people = [
+                Contact(name=name, organization=org, phone=phone, email=email)
+                for phone in numbers
+                if name or phone or email
+            ]
+        else:  # 甲 乙 / 电话：A B: who has which number, the text does not say
+            people = [Contact(name=name, organization=org) for name in self.names]
+            people += [Contact(organization=org, phone=phone) for phone in phones]
+            more = [email, *more] if email else more
+        return people + [Contact(organization=org, email=e) for e in more]
 
 
-def _contact(
-    organization: str | None, name: str | None, phone: str | None, email: str | None
-) -> Contact | None:
-    """A contact from what the text gives; a number or address the model refuses is left out."""
-    for fields in (
-        {"phone": phone, "email": email},
-        {"phone": phone},
-        {"email": email},
-        {},
-    ):
-        if not (name or organization or any(fields.values())):
-            continue
-        try:
-            return Contact(name=name, organization=organization, **fields)
-        except ValidationError:
-            continue
-    return None
+def _valid(**fields: str) -> bool:
+    try:
+        Contact(**fields)
+    except ValidationError:
+        return False
+    return True
 
 
-def _read_lines(lines: list[str]) -> list[Contact]:
-    """Contacts from lines read top to bottom: a body's name opens a new group.
+def _read_lines(lines: list[str]) -> list[_Group]:
+    """Contact groups from lines read top to bottom: a body's name opens a new group.
 
     A line may hold several contacts separated by ``；`` (``联系人：区科协办公室 孙慧敏，电话：…；
     区科技局 周建，电话：…``); each part is read as a line of its own.
@@ -311,11 +327,12 @@ def _read_lines(lines: list[str]) -> list[Contact]:
         for part in re.split(r"[；;]", line):
             if part.strip():
                 _read_part(part.strip(), groups)
-    return [c for g in groups if not g.empty for c in g.contacts()]
+    return [group for group in groups if not group.empty]
 
 
 def _read_part(line: str, groups: list[_Group]) -> None:
     """One contact line: a body, people, numbers and addresses, in any order."""
+    line = _FAX.sub(" ", line)  # a fax number is no one's phone
     bare = _PHONE.sub(" ", _EMAIL.sub(" ", line))
     first_key = _KEYWORD_VALUE.search(bare)
     lead = _words(bare[: first_key.start()] if first_key else bare)
@@ -370,8 +387,8 @@ def _phones(line: str) -> list[str]:
     area = None
     for match in _PHONE.finditer(_EMAIL.sub("", line)):
         number = re.sub(r"[\s(（)）]", "", match[0])
-        if number.startswith("0") and "-" not in number and not number.startswith("1"):
-            number = re.sub(r"^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})$", r"\1-\2", number)
+        if number.startswith("0") and "-" not in number:  # (010)86409582 → 010-86409582
+            number = re.sub(r"^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})(?!\d)", r"\1-\2", number)
         known = _AREA.match(number)
         if known:
             area = known[1]

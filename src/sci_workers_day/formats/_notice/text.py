@@ -48,16 +48,17 @@ _STYLES = (
 )
 _HEADING_END = re.compile(r"[。！!；;]")
 _COLON = re.compile(r"[：:]")
+_LABEL_WORD = re.compile(r"^.{0,4}(?:主题|时间|地点|对象|范围|方式)$")
 _MAX_TITLE = 80
 
 
 def chinese_numeral(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, ``7`` → 7, ① → 1; ``None`` for anything else."""
     text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
+    if len(text) == 1 and "①" <= text <= "⑳":  # before isdigit, which ① also passes
         return ord(text) - ord("①") + 1
+    if text.isdecimal():
+        return int(text)
     if not text or any(c not in _NUMERALS and c != "十" for c in text):
         return None
     if "十" not in text:
@@ -101,6 +102,8 @@ class Paragraph:
     """For a heading, how deep it stands: 0 for 一、, 1 for the （一） under it, …"""
     used: bool = False
     """Whether anything was taken from it."""
+    in_table: bool = False
+    """Whether it is a row of a table read as activities."""
 
 
 @attrs.define
@@ -152,7 +155,11 @@ def _long(line: str) -> bool:
 
 
 def _continues(line: str) -> bool:
-    """Whether ``line`` is the rest of the sentence ``before`` broke off."""
+    """Whether ``line`` continues the sentence the line above broke off.
+
+    The caller has checked that the line above is open; ``line`` must be no heading, no
+    label and no web page's tail.
+    """
     return (
         not any(style.match(line) for _, style in _STYLES)
         and not _TAIL.match(line)
@@ -213,8 +220,13 @@ def _heading(text: str) -> Heading | None:
             return None
         end = _HEADING_END.search(rest)
         colon = _COLON.search(rest)
-        # 模块一：团结引领 is one title; 时间安排：5月下旬起，… is a title and its text.
-        if colon and (end is None or colon.start() < end.start()) and len(rest) - colon.end() > 20:
+        # 模块一：团结引领 is one title; 活动主题：矢志创新 and 时间安排：5月下旬起，… are a
+        # label and its text.
+        if (
+            colon
+            and (end is None or colon.start() < end.start())
+            and (len(rest) - colon.end() > 20 or _LABEL_WORD.search(rest[: colon.start()]))
+        ):
             end = colon
         title, body = (rest[: end.start()], rest[end.end() :]) if end else (rest, "")
         if not title or len(title) > _MAX_TITLE:

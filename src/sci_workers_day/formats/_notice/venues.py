@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sci_workers_day.formats.activities import split_names
+from sci_workers_day.formats._notice.organizers import listed
 from sci_workers_day.model.venue import Venue, VenueKind
 
 __all__ = ["venues"]
@@ -34,6 +34,5 @@ def _kind(name: str) -> VenueKind | None:
 
 
 def venues(text: str) -> tuple[Venue, ...]:
-    """The places a 地点 line names, split at 、，; and spaces after a full name."""
-    names = dict.fromkeys(name.strip("。.；;").removesuffix("等") for name in split_names(text))
-    return tuple(Venue(name=name, kind=_kind(name)) for name in names if name)
+    """The places a 地点 line names."""
+    return tuple(Venue(name=name, kind=_kind(name)) for name in listed(text))
