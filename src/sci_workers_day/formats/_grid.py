@@ -29,6 +29,7 @@ import attrs
 
 from sci_workers_day.errors import WorkbookError
 from sci_workers_day.formats._text import unquote
+from sci_workers_day.formats._zip import ZipLimits, check_zip
 
 __all__ = [
     "MAX_CELLS",
@@ -65,7 +66,6 @@ _EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # The stream an encrypted .xlsx keeps inside its OLE container (directory names are UTF-16).
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_SMALL_MEMBER = 1024 * 1024
 _OTHER_FILES = (
     (b"%PDF", "PDF"),
     (b"\x89PNG", "PNG"),
@@ -208,25 +208,8 @@ def _read_xlsx(data: bytes) -> tuple[Sheet, ...]:
 
 def _inspect(archive: zipfile.ZipFile) -> list[_Part]:
     """Check the zip against the limits and scan each worksheet, before any parser runs."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        msg = f"{len(members)} entries in the workbook, more than {MAX_MEMBERS} (文件条目过多)"
-        raise WorkbookError(msg)
-    total = 0
-    for member in members:
-        if member.flag_bits & 0x1:
-            msg = "the workbook is encrypted (工作簿已加密); save it without a password"
-            raise WorkbookError(msg)
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _SMALL_MEMBER and ratio > MAX_COMPRESSION_RATIO:
-            msg = (
-                f"entry {member.filename} unpacks {ratio:.0f} times its size, "
-                f"more than {MAX_COMPRESSION_RATIO} (疑似压缩炸弹)"
-            )
-            raise WorkbookError(msg)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise _too_big("unpacked workbook", total, MAX_UNCOMPRESSED_BYTES)
+    limits = ZipLimits(MAX_MEMBERS, MAX_UNCOMPRESSED_BYTES, MAX_COMPRESSION_RATIO)
+    check_zip(archive, limits, what=("workbook", "工作簿"), error=WorkbookError)
     return [_scan(archive, name, target) for name, target in _worksheets(archive)]
 
 

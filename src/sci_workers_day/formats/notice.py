@@ -23,16 +23,14 @@ from sci_workers_day.errors import NoticeError
 from sci_workers_day.formats._notice import activities, head, outline, reporting
 from sci_workers_day.formats._notice.organizers import region_of
 from sci_workers_day.formats._notice.text import Notice, split_notice
+from sci_workers_day.formats._zip import ZipLimits, check_zip
 from sci_workers_day.model.campaign import FIRST_YEAR, LAST_YEAR, Campaign
 
 __all__ = ["NoticeDraft", "load_notice", "parse_notice"]
 
 MAX_NOTICE_BYTES = 16 * 1024 * 1024
 """The largest notice file read: a long notice is some 100 KB of text."""
-_DOCX_MEMBERS = 2_000
-_DOCX_UNPACKED = 128 * 1024 * 1024
-_DOCX_RATIO = 200
-_SMALL_MEMBER = 1024 * 1024
+_DOCX_LIMITS = ZipLimits(members=2_000, unpacked=128 * 1024 * 1024)
 
 
 @attrs.frozen
@@ -210,23 +208,7 @@ def _check_zip(data: bytes) -> None:
         msg = f"a damaged .docx, not a readable zip (文件已损坏): {error}"
         raise NoticeError(msg) from None
     with archive:
-        members = archive.infolist()
-        if len(members) > _DOCX_MEMBERS:
-            msg = f"{len(members)} entries, more than {_DOCX_MEMBERS} (文件条目过多)"
-            raise NoticeError(msg)
-        total = 0
-        for member in members:
-            if member.flag_bits & 0x1:
-                msg = "the document is encrypted (文档已加密); save it without a password"
-                raise NoticeError(msg)
-            total += member.file_size
-            ratio = member.file_size / max(member.compress_size, 1)
-            if member.file_size > _SMALL_MEMBER and ratio > _DOCX_RATIO:
-                msg = f"entry {member.filename} unpacks {ratio:.0f} times its size (疑似压缩炸弹)"
-                raise NoticeError(msg)
-        if total > _DOCX_UNPACKED:
-            msg = f"{total} bytes unpacked, more than {_DOCX_UNPACKED} (解压后过大)"
-            raise NoticeError(msg)
+        check_zip(archive, _DOCX_LIMITS, what=("document", "文档"), error=NoticeError)
         try:
             head = archive.open("word/document.xml").read(4096)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError, NotImplementedError):

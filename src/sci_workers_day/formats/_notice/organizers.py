@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 from sci_workers_day.formats.activities import split_names
 from sci_workers_day.model.organizer import Organizer, OrganizerKind
 from sci_workers_day.model.region import Region, region_table
 
 __all__ = [
+    "first_kind",
     "kind_of",
     "listed",
     "looks_like_unit",
@@ -17,6 +20,8 @@ __all__ = [
     "region_of",
     "unit_line",
 ]
+
+K = TypeVar("K")
 
 # Checked in order: 科协宣传调研部 is the association's, 省科协学会部 too, 宣传部 before 部.
 _KINDS = (
@@ -44,12 +49,14 @@ _UNIT_END = re.compile(
 _DIVISION_END = re.compile(r"(?:自治区|自治州|特别行政区|省|市|州|盟|地区|县|区|旗)")
 
 
+def first_kind(name: str, kinds: Sequence[tuple[re.Pattern[str], K]]) -> K | None:
+    """The kind of the first pattern ``name`` matches, in order; ``None`` for none."""
+    return next((kind for pattern, kind in kinds if pattern.search(name)), None)
+
+
 def kind_of(name: str) -> OrganizerKind | None:
     """What kind of body a name says it is; ``None`` when the name does not say."""
-    for pattern, kind in _KINDS:
-        if pattern.search(name):
-            return kind
-    return None
+    return first_kind(name, _KINDS)
 
 
 def looks_like_unit(name: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sci_workers_day.formats._notice.organizers import listed
+from sci_workers_day.formats._notice.organizers import first_kind, listed
 from sci_workers_day.model.venue import Venue, VenueKind
 
 __all__ = ["venues"]
@@ -26,13 +26,6 @@ _KINDS = (
 )
 
 
-def _kind(name: str) -> VenueKind | None:
-    for pattern, kind in _KINDS:
-        if pattern.search(name):
-            return kind
-    return None
-
-
 def venues(text: str) -> tuple[Venue, ...]:
     """The places a 地点 line names."""
-    return tuple(Venue(name=name, kind=_kind(name)) for name in listed(text))
+    return tuple(Venue(name=name, kind=first_kind(name, _KINDS)) for name in listed(text))
