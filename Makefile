@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_excel.py
 	$(BIN)/python benchmarks/bench_notice.py
+	$(BIN)/python benchmarks/bench_packages.py
 
 # Rewrite the pinned JSON schemas under tests/data/schema after a deliberate model change.
 schemas: $(STAMP)

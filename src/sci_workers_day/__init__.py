@@ -10,6 +10,7 @@ from sci_workers_day.errors import (
     DatePhraseError,
     DocumentNumberError,
     NoticeError,
+    PackageError,
     ParseError,
     RegionNotFoundError,
     SciWorkersDayError,
@@ -19,6 +20,7 @@ from sci_workers_day.errors import (
 from sci_workers_day.formats.activities import load_activities, write_activities
 from sci_workers_day.formats.annotate import annotate_workbook
 from sci_workers_day.formats.notice import NoticeDraft, load_notice, parse_notice
+from sci_workers_day.formats.package import load_submission
 from sci_workers_day.formats.returns import (
     NONE_TOKENS,
     load_return,
@@ -26,6 +28,7 @@ from sci_workers_day.formats.returns import (
     write_return_template,
 )
 from sci_workers_day.formats.summary import write_summary
+from sci_workers_day.inbox import Inbox, PackageResult, validate_packages
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.model.campaign import Campaign, CampaignKind, edition_of, year_of_edition
 from sci_workers_day.model.contact import Contact
@@ -45,7 +48,7 @@ from sci_workers_day.model.returns import (
     Staff,
     StatisticsReturn,
 )
-from sci_workers_day.model.submission import Submission
+from sci_workers_day.model.submission import Submission, SummaryReport
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
 from sci_workers_day.phrases import parse_deadline, parse_window
 from sci_workers_day.report import (
@@ -84,6 +87,7 @@ __all__ = [
     "Finding",
     "Funding",
     "FundingCategory",
+    "Inbox",
     "Level",
     "MediaItem",
     "NoticeDraft",
@@ -92,6 +96,8 @@ __all__ = [
     "Organizer",
     "OrganizerKind",
     "Outcome",
+    "PackageError",
+    "PackageResult",
     "ParseError",
     "Participation",
     "Photo",
@@ -110,6 +116,7 @@ __all__ = [
     "Staff",
     "StatisticsReturn",
     "Submission",
+    "SummaryReport",
     "UnknownRuleError",
     "Venue",
     "VenueKind",
@@ -122,12 +129,14 @@ __all__ = [
     "load_activities",
     "load_notice",
     "load_return",
+    "load_submission",
     "parse_deadline",
     "parse_notice",
     "parse_window",
     "region_table",
     "rule_catalogue",
     "validate",
+    "validate_packages",
     "validate_rollup",
     "write_activities",
     "write_return",

@@ -26,7 +26,15 @@ __all__ = ["ModelName", "Policy", "Source", "explain", "read_source", "settle"]
 
 ModelName = Literal["return", "submission", "campaign"]
 Policy = Mapping[str, Severity | Literal["error", "warning", "info", "off"]]
-Source = StatisticsReturn | Submission | Campaign | Mapping[str, Any] | str | os.PathLike[str]
+Source = (
+    StatisticsReturn
+    | Submission
+    | Campaign
+    | Mapping[str, Any]
+    | str
+    | os.PathLike[str]
+    | RawDocument
+)
 
 _MODELS: dict[ModelName, type[StatisticsReturn | Submission | Campaign]] = {
     "return": StatisticsReturn,

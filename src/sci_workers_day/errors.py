@@ -7,6 +7,7 @@
     │   ├── DatePhraseError                 not a date phrase, or an impossible date
     │   ├── DocumentNumberError             not a 发文字号
     │   ├── NoticeError                     no notice to read: empty text, an unreadable file
+    │   ├── PackageError                    a submission package that cannot be opened safely
     │   └── WorkbookError                   a workbook or CSV file that cannot be read
     ├── RegionNotFoundError (also LookupError)
     │                                       no division with that code or name
@@ -22,6 +23,7 @@ __all__ = [
     "DatePhraseError",
     "DocumentNumberError",
     "NoticeError",
+    "PackageError",
     "ParseError",
     "RegionNotFoundError",
     "SciWorkersDayError",
@@ -114,6 +116,15 @@ class NoticeError(ParseError):
 
     Odd text is never an error: :func:`~sci_workers_day.parse_notice` makes what draft it can
     and says in its notes what it could not place.
+    """
+
+
+class PackageError(ParseError):
+    """A submission package (a folder or a zip) that cannot be read safely or at all.
+
+    A damaged or encrypted zip, an entry whose path leaves the package (``../``), more
+    entries or bytes than the limits allow, or videos to measure without the ``media``
+    extra. Problems *in* a package (no return, a late date) are findings, not this.
     """
 
 

@@ -42,7 +42,7 @@ from sci_workers_day.model.returns import (
     Staff,
     StatisticsReturn,
 )
-from sci_workers_day.model.submission import Submission
+from sci_workers_day.model.submission import Submission, SummaryReport
 from sci_workers_day.model.venue import Designation, Venue, VenueKind
 from sci_workers_day.rules.plausibility import MAX_OFFLINE_PER_ACTIVITY
 from sci_workers_day.types import _is_phone, normalize_phone, read_number
@@ -74,6 +74,7 @@ __all__ = [
     "staffs",
     "statistics_returns",
     "submissions",
+    "summary_reports",
     "valid_returns",
     "venues",
 ]
@@ -421,12 +422,28 @@ def media_items() -> st.SearchStrategy[MediaItem]:
         height=size,
         path=path,
         caption=_optional(chinese_text()),
+        activity=_optional(chinese_text(max_size=12)),
     )
     seconds = st.decimals(min_value=0, max_value=3600, places=2, allow_nan=False)
     video = st.builds(
-        Video, duration_seconds=_optional(seconds), path=path, caption=_optional(chinese_text())
+        Video,
+        duration_seconds=_optional(seconds),
+        size_bytes=_optional(st.integers(0, 2**32)),
+        format=_optional(st.sampled_from(["mp4", "mov", "m4v", "avi"])),
+        path=path,
+        caption=_optional(chinese_text()),
     )
     return photo | video
+
+
+def summary_reports() -> st.SearchStrategy[SummaryReport]:
+    """Summary reports: a file, maybe its title and length."""
+    return st.builds(
+        SummaryReport,
+        path=st.builds("{}.{}".format, chinese_text(max_size=12), st.sampled_from(["docx", "pdf"])),
+        title=_optional(chinese_text()),
+        characters=_optional(st.integers(0, 100_000)),
+    )
 
 
 def submissions() -> st.SearchStrategy[Submission]:
@@ -437,7 +454,8 @@ def submissions() -> st.SearchStrategy[Submission]:
         submitted_on=dates(),
         statistics=_optional(statistics_returns()),
         media=_few(media_items(), 4),
-        summary_report=_optional(chinese_text()),
+        summary_report=_optional(summary_reports()),
+        unplaced_files=_few(chinese_text(max_size=12), 2),
     )
 
 

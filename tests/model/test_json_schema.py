@@ -35,6 +35,7 @@ PINNED: dict[str, Any] = {
     "Staff": swd.Staff,
     "StatisticsReturn": swd.StatisticsReturn,
     "Submission": swd.Submission,
+    "SummaryReport": swd.SummaryReport,
     "Venue": swd.Venue,
     "Video": swd.Video,
 }

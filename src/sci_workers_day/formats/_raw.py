@@ -12,8 +12,6 @@ from typing import Any, Literal
 
 import attrs
 
-from sci_workers_day.errors import ParseError
-
 __all__ = ["RawDocument", "read_document"]
 
 
@@ -27,8 +25,9 @@ class RawDocument:
     """The file's name, for reports and error messages."""
     cells: Mapping[str, str] = attrs.field(factory=dict)
     """Dotted model path → sheet-qualified A1 cell, for data read from a workbook."""
-    model: Literal["return"] | None = None
-    """The model the data is for, when the format tells (a workbook holds a return)."""
+    model: Literal["return", "submission"] | None = None
+    """The model the data is for, when the format tells (a workbook holds a return, a
+    package a submission)."""
     formulas: frozenset[str] = frozenset()
     """Paths whose value a formula computed (the stored result was read, never evaluated)."""
 
@@ -38,11 +37,11 @@ def read_document(path: Path) -> RawDocument:
 
     JSON is read as it is; workbooks and CSV files are read as the return form, by label.
     """
+    from sci_workers_day.formats.package import is_package, read_package  # noqa: PLC0415
     from sci_workers_day.formats.returns import read_return_data  # noqa: PLC0415  (a cycle)
 
-    if path.is_dir():
-        msg = "a folder, not a file (这是文件夹，不是文件)"
-        raise ParseError(msg, file=path.name)
+    if is_package(path):
+        return read_package(path)
     data, cells, formulas = read_return_data(path)
     model: Literal["return"] | None = "return" if cells else None
     return RawDocument(data, path.name, cells, model, formulas)

@@ -10,9 +10,7 @@ on empty input: a person checks the draft, and ``unread`` and ``notes`` say wher
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +18,16 @@ import attrs
 from pydantic import ValidationError
 
 from sci_workers_day.errors import NoticeError
+from sci_workers_day.formats._documents import decode_text, docx_text
 from sci_workers_day.formats._notice import activities, head, outline, reporting
 from sci_workers_day.formats._notice.organizers import region_of
 from sci_workers_day.formats._notice.text import Notice, split_notice
-from sci_workers_day.formats._zip import ZipLimits, check_zip
 from sci_workers_day.model.campaign import FIRST_YEAR, LAST_YEAR, Campaign
 
 __all__ = ["NoticeDraft", "load_notice", "parse_notice"]
 
 MAX_NOTICE_BYTES = 16 * 1024 * 1024
 """The largest notice file read: a long notice is some 100 KB of text."""
-_DOCX_LIMITS = ZipLimits(members=2_000, unpacked=128 * 1024 * 1024)
 
 
 @attrs.frozen
@@ -144,9 +141,9 @@ def load_notice(path: str | os.PathLike[str], *, year: int | None = None) -> Not
         data = file.read_bytes()
         suffix = file.suffix.lower()
         if suffix == ".docx" or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
-            text = _docx_text(data)
+            text = docx_text(data)
         elif suffix in {".txt", ".text", ".md", ""}:
-            text = _decode(data)
+            text = decode_text(data)
         else:
             msg = f"cannot read {suffix} notices; save it as .txt or .docx (不支持的文件格式)"
             raise NoticeError(msg)
@@ -156,64 +153,3 @@ def load_notice(path: str | os.PathLike[str], *, year: int | None = None) -> Not
         raise NoticeError(msg, file=file.name) from None
     except NoticeError as error:
         raise error.at(file=file.name) from None
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        msg = "the text is neither UTF-8 nor GB18030 (无法识别文本编码)"
-        raise NoticeError(msg) from None
-
-
-def _docx_text(data: bytes) -> str:
-    """The paragraphs and table rows of a ``.docx`` as lines, in document order."""
-    try:
-        import docx  # noqa: PLC0415 - an extra, loaded only for .docx
-    except ImportError:  # pragma: no cover - the test environment installs every extra
-        msg = "reading .docx needs the docx extra: pip install 'sci-workers-day[docx]'"
-        raise NoticeError(msg) from None
-    _check_zip(data)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as error:
-        msg = f"a damaged .docx, not a Word document (文件已损坏): {type(error).__name__}"
-        raise NoticeError(msg) from None
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            for row in block.rows:
-                cells = [" ".join(cell.text.split()) for cell in row.cells]
-                lines.append("\t".join(dict.fromkeys(cells) if len(set(cells)) == 1 else cells))
-        else:
-            lines.extend(block.text.splitlines() or [""])
-    return "\n".join(lines)
-
-
-def _check_zip(data: bytes) -> None:
-    """Refuse a zip bomb, an encrypted file or a DTD before python-docx sees the file."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: Word keeps encrypted .docx, and .doc, so
-        msg = "an encrypted document or a .doc file (文档已加密或为.doc格式); save it as .docx"
-        raise NoticeError(msg)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
-        msg = f"a damaged .docx, not a readable zip (文件已损坏): {error}"
-        raise NoticeError(msg) from None
-    with archive:
-        check_zip(archive, _DOCX_LIMITS, what=("document", "文档"), error=NoticeError)
-        try:
-            head = archive.open("word/document.xml").read(4096)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
-            msg = "no word/document.xml: not a Word document (不是Word文档)"
-            raise NoticeError(msg) from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            msg = "the document declares a DTD, which is refused (文档含DTD声明，已拒绝)"
-            raise NoticeError(msg)

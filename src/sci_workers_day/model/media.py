@@ -42,6 +42,8 @@ class Photo(Model):
     """The file, as named in the submission."""
     caption: str | None = Field(default=None, min_length=1)
     """What it shows."""
+    activity: str | None = Field(default=None, min_length=1)
+    """The activity it shows: its folder in the package, or the manifest's 活动 column."""
 
 
 class Video(Model):
@@ -50,7 +52,12 @@ class Video(Model):
     kind: Literal["video"] = "video"
     """Discriminator: always ``"video"``."""
     duration_seconds: Decimal | None = Field(default=None, ge=0, allow_inf_nan=False)
-    """Running time in seconds, exact."""
+    """Running time in seconds, exact; ``None`` when the container does not say (a
+    fragmented MP4, an unknown format), never 0 for unknown."""
+    size_bytes: int | None = Field(default=None, ge=0)
+    """The file's size in bytes."""
+    format: str | None = Field(default=None, pattern=r"^[a-z0-9]{2,5}$")
+    """The container, as the file's suffix names it: ``mp4``, ``mov``, ``m4v``."""
     path: str = Field(min_length=1)
     """The file, as named in the submission."""
     caption: str | None = Field(default=None, min_length=1)
