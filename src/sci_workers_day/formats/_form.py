@@ -589,7 +589,8 @@ def _keyed(key: re.Match[str]) -> bool:
 
 def _meta_values(sheet: Sheet, r: int, c: int, text: str) -> list[tuple[str, Any, str]]:
     """(key, value, cell) of each ``key：value`` in a cell; a blank value is in the next cell."""
-    matches = list(_META.finditer(text))
+    # A key's word inside other text without its colon (a unit called 日期0) is no key.
+    matches = [m for m in _META.finditer(text) if _keyed(m) or m.end() == len(text.rstrip())]
     result = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
@@ -620,9 +621,10 @@ def _next_value(sheet: Sheet, r: int, c: int) -> tuple[Any, str]:
         cell = sheet.cell(r, column)
         if key is None:
             return candidate.strip(), cell
-        if key.start() > 0:
+        labelled = key[0].rstrip().endswith((":", "："))
+        if key.start() > 0 and labelled:
             return candidate[: key.start()].strip(), cell  # "某某科协  填表人：张三"
-        if key.end() == len(candidate.rstrip()) and not key[0].rstrip().endswith((":", "：")):
+        if not labelled:  # a key's word without its colon is part of a name: 0行政区划代码
             return candidate.strip(), cell
         break
     return None, sheet.cell(r, c + 1)
