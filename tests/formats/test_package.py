@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,7 @@ from sci_workers_day import (
     load_submission,
     validate,
     validate_packages,
+    write_return,
 )
 from sci_workers_day.testing import valid_returns
 
@@ -382,3 +384,118 @@ def test_a_package_of_random_parts_loads_back(
         summary_report=_expected_report(parts.report),
     )
     assert submission == expected
+
+
+def test_a_workbook_is_no_package(tmp_path: Path) -> None:
+    """An .xlsx is a zip too: validate(path) still reads it as a return, not a package."""
+    write_return(
+        StatisticsReturn(reporting_unit=Organizer(name="太谷区"), activity_count=3),
+        tmp_path / "a.xlsx",
+    )
+    assert validate(tmp_path / "a.xlsx").subject == "return"
+
+
+def test_a_form_with_a_blank_unit_takes_the_packages(tmp_path: Path) -> None:
+    """A return whose 填表单位 is blank belongs to the unit the package names."""
+    folder = tmp_path / "左权县科技局"
+    folder.mkdir()
+    write_return(
+        StatisticsReturn(reporting_unit=Organizer(name="x"), activity_count=3), folder / "表.xlsx"
+    )
+    book = openpyxl.load_workbook(folder / "表.xlsx")
+    sheet = book["统计表"]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == "x":
+                cell.value = None
+    book.save(folder / "表.xlsx")
+    submission = load_submission(folder, submitted_on=DAY)
+    assert submission.statistics is not None
+    assert submission.statistics.reporting_unit.name == "左权县科技局"
+    assert submission.reporting_unit.name == "左权县科技局"
+
+
+def test_summary_reports_of_each_kind(tmp_path: Path) -> None:
+    """A .docx report gives its first line and length; a .pdf its name; others are listed."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("太谷区科技活动周工作总结")
+    document.add_paragraph("今年共开展活动十二场。")
+    folder = tmp_path / "p"
+    folder.mkdir()
+    document.save(folder / "工作总结.docx")
+    (folder / "通知原文.pdf").write_bytes(b"%PDF-1.7")
+    submission = load_submission(folder, submitted_on=DAY)
+    assert submission.summary_report == SummaryReport(
+        path="工作总结.docx", title="太谷区科技活动周工作总结", characters=23
+    )
+    assert submission.unplaced_files == ("通知原文.pdf",)
+    pdf_only = _package(tmp_path / "q", {"活动总结.pdf": b"%PDF-1.7"})
+    assert load_submission(pdf_only, submitted_on=DAY).summary_report == SummaryReport(
+        path="活动总结.pdf", title="活动总结", characters=None
+    )
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b'{"a.jpg": "panorama", "b.jpg": "\xe7\x89\xb9\xe5\x86\x99"}',
+        '[{"文件": "a.jpg", "类型": "全景照"}, {"文件": "b.jpg", "类型": "close-up"}]'.encode(),
+    ],
+)
+def test_json_manifests(tmp_path: Path, manifest: bytes) -> None:
+    """A JSON manifest may map names to shots or list rows with 文件 and 类型."""
+    folder = _package(
+        tmp_path / "p",
+        {
+            "a.jpg": MEDIA / "photo_640x480.jpg",
+            "b.jpg": MEDIA / "photo_640x480.jpg",
+            "manifest.json": manifest,
+        },
+    )
+    shots = {p.path: p.shot_type for p in load_submission(folder, submitted_on=DAY).photos}
+    assert shots == {"a.jpg": ShotType.PANORAMA, "b.jpg": ShotType.CLOSE_UP}
+
+
+def test_without_the_media_extra_videos_are_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Measuring a video without tinytag raises PackageError naming the media extra."""
+    monkeypatch.setitem(__import__("sys").modules, "tinytag", None)
+    folder = _package(tmp_path / "p", {"a.mp4": MEDIA / "video_10s.mov"})
+    with pytest.raises(PackageError, match=r"sci-workers-day\[media\]"):
+        load_submission(folder, submitted_on=DAY)
+
+
+def test_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too many files, or a return too big to read, refuse the package."""
+    from sci_workers_day.formats import package
+
+    folder = _package(tmp_path / "p", {f"{n}.txt": b"x" for n in range(5)})
+    monkeypatch.setattr(package, "MAX_ENTRIES", 3)
+    with pytest.raises(PackageError, match="more than 3 files"):
+        load_submission(folder, submitted_on=DAY)
+    monkeypatch.setattr(package, "MAX_ENTRIES", 5_000)
+    monkeypatch.setattr(package, "MAX_READ_BYTES", 10)
+    big = _package(tmp_path / "q", {"统计表.json": b'{"reporting_unit": {"name": "x"}}'})
+    with pytest.raises(PackageError, match="more than 10"):
+        load_submission(big, submitted_on=DAY)
+
+
+def test_bad_arguments(tmp_path: Path) -> None:
+    """``submitted_on`` must be a date; a missing path is a PackageError naming it."""
+    with pytest.raises(TypeError, match="date"):
+        load_submission(tmp_path, submitted_on="2024-06-08")  # type: ignore[arg-type]
+    with pytest.raises(PackageError, match="no such file") as raised:
+        load_submission(tmp_path / "nothing.zip", submitted_on=DAY)
+    assert raised.value.file == "nothing.zip"
+
+
+def test_load_submission_refuses_a_bad_value_naming_its_cell(tmp_path: Path) -> None:
+    """load_submission is strict: a figure the model refuses is an error with its place."""
+    folder = _package(
+        tmp_path / "p",
+        {"统计表.json": b'{"reporting_unit": {"name": "x"}, "activity_count": "many"}'},
+    )
+    with pytest.raises(PackageError, match=r"statistics\.activity_count"):
+        load_submission(folder, submitted_on=DAY)

@@ -233,6 +233,8 @@ def _read(path: Path, entries: list[_Entry], submitted_on: dt.date | None) -> Ra
         else:
             unplaced.append(entry.name)
     unit = (statistics or {}).get("reporting_unit") or {"name": _unit_name(path, root)}
+    if statistics is not None:  # a form whose 填表单位 is blank is the package's unit's
+        statistics.setdefault("reporting_unit", unit)
     dates = [e.modified for e in entries if e.modified is not None]
     data: dict[str, Any] = {
         "reporting_unit": unit,
