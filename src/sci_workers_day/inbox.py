@@ -17,7 +17,7 @@ import attrs
 
 from sci_workers_day._engine import Policy
 from sci_workers_day.errors import ParseError
-from sci_workers_day.formats.package import read_package
+from sci_workers_day.formats.package import read_package, unit_name
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.report import Report
@@ -51,6 +51,13 @@ class PackageResult:
         """Whether it was read and has no error left unexplained."""
         return self.report is not None and self.report.ok
 
+    @property
+    def needs_work(self) -> bool:
+        """Whether it was read and has an unexplained error other than being late."""
+        return self.report is not None and any(
+            f.code != "late-submission" and f.explanation is None for f in self.report.errors
+        )
+
 
 @attrs.frozen
 class Inbox:
@@ -72,10 +79,8 @@ class Inbox:
 
     @property
     def incomplete(self) -> tuple[str, ...]:
-        """Units whose package was read but has errors."""
-        return tuple(
-            r.unit or r.package for r in self.results if r.report is not None and not r.complete
-        )
+        """Units whose package was read and has errors besides being late."""
+        return tuple(r.unit or r.package for r in self.results if r.needs_work)
 
     @property
     def unreadable(self) -> tuple[str, ...]:
@@ -117,19 +122,27 @@ def validate_packages(
         try:
             raw = read_package(path, submitted_on=arrived.get(path.name))
         except ParseError as error:
-            results.append(PackageResult(path.name, None, None, str(error)))
+            results.append(PackageResult(path.name, unit_name(path), None, str(error)))
             continue
-        unit = raw.data["reporting_unit"].get("name")
+        named = raw.data["reporting_unit"]
+        unit = named.get("name") if isinstance(named, Mapping) else named
+        unit = unit if isinstance(unit, str) and unit.strip() else unit_name(path)
         report = validate(raw, campaign=campaign, today=today, policy=policy)
         results.append(PackageResult(path.name, unit, report))
     return Inbox(tuple(results), _missing(expected_units, results))
 
 
 def _missing(expected: Iterable[str | Organizer], results: list[PackageResult]) -> tuple[str, ...]:
-    found = {_SPACES.sub("", r.unit) for r in results if r.unit}
+    """Expected units no package came from, readable or not (an unreadable one was sent)."""
+    found = {_folded(r.unit) for r in results if r.unit}
     missing = []
     for unit in expected:
         names = unit.names if isinstance(unit, Organizer) else (unit,)
-        if not any(_SPACES.sub("", name) in found for name in names):
+        if not any(_folded(name) in found for name in names):
             missing.append(names[0])
     return tuple(missing)
+
+
+def _folded(name: str) -> str:
+    """A unit's name as compared: no spaces, 科学技术局 and 科技局 alike (祁县科技局)."""
+    return _SPACES.sub("", name).replace("科学技术", "科技")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import zipfile
@@ -90,8 +91,8 @@ def _complete(folder: Path, unit: str = "太谷区科学技术局") -> Path:
         {
             "开展情况统计表.json": statistics.model_dump_json().encode(),
             "活动总结报告.txt": "2024年科技活动周总结\n本县共开展活动十二场。".encode(),
-            "照片/全景1.jpg": MEDIA / "photo_640x480.jpg",
-            "照片/特写1.png": MEDIA / "photo_800x600.png",
+            "照片/启动仪式/全景1.jpg": MEDIA / "photo_640x480.jpg",
+            "照片/启动仪式/特写1.png": MEDIA / "photo_800x600.png",
             "视频/宣传片.mov": MEDIA / "video_10s.mov",
         },
     )
@@ -107,8 +108,20 @@ def test_a_complete_folder(tmp_path: Path) -> None:
         path="活动总结报告.txt", title="2024年科技活动周总结", characters=23
     )
     assert set(submission.photos) == {
-        Photo(path="照片/全景1.jpg", width=640, height=480, shot_type="panorama", activity="照片"),
-        Photo(path="照片/特写1.png", width=800, height=600, shot_type="close_up", activity="照片"),
+        Photo(
+            path="照片/启动仪式/全景1.jpg",
+            width=640,
+            height=480,
+            shot_type="panorama",
+            activity="启动仪式",
+        ),
+        Photo(
+            path="照片/启动仪式/特写1.png",
+            width=800,
+            height=600,
+            shot_type="close_up",
+            activity="启动仪式",
+        ),
     }
     (video,) = submission.videos
     assert video.duration_seconds == Decimal(10)
@@ -131,7 +144,10 @@ def test_gbk_names_from_windows_come_out_right(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive) as raw:
         assert not any(info.flag_bits & 0x800 for info in raw.infolist())
     submission = load_submission(archive, submitted_on=DAY)
-    assert {photo.path for photo in submission.photos} == {"照片/全景1.jpg", "照片/特写1.png"}
+    assert {photo.path for photo in submission.photos} == {
+        "照片/启动仪式/全景1.jpg",
+        "照片/启动仪式/特写1.png",
+    }
     assert submission.summary_report is not None
     assert submission.summary_report.path == "活动总结报告.txt"
 
@@ -296,7 +312,7 @@ def test_validate_packages_sorts_an_inbox(tmp_path: Path) -> None:
     )
     assert inbox.complete == ("太谷区科学技术局",)
     assert inbox.late == ("榆次区科学技术局",)
-    assert inbox.incomplete == ("榆次区科学技术局", "左权县科技局")
+    assert inbox.incomplete == ("左权县科技局",)  # late alone is 逾期, not 需修改
     assert inbox.unreadable == ("平遥县.zip",)
     assert inbox.missing == ("和顺县科技局",)
     assert "未报送（1）：和顺县科技局" in inbox.summary()
@@ -353,10 +369,10 @@ def test_a_package_of_random_parts_loads_back(
     files: dict[str, bytes | Path] = {}
     media: list[Photo | Video] = []
     for number, (source, shot, in_folder) in enumerate(parts.photos):
-        name = f"{'照片/' if in_folder else ''}{_SHOT_WORDS[shot]}{number}{Path(source).suffix}"
+        name = f"{'科普讲座/' if in_folder else ''}{_SHOT_WORDS[shot]}{number}{Path(source).suffix}"
         files[name] = MEDIA / source
         width, height = SIZES[source]
-        activity = "照片" if in_folder else None
+        activity = "科普讲座" if in_folder else None
         media.append(
             Photo(path=name, width=width, height=height, shot_type=shot, activity=activity)
         )
@@ -468,7 +484,7 @@ def test_without_the_media_extra_videos_are_refused_by_name(
 
 
 def test_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Too many files, or a return too big to read, refuse the package."""
+    """Too many files refuse the package; a spreadsheet too big to read is listed."""
     from sci_workers_day.formats import package
 
     folder = _package(tmp_path / "p", {f"{n}.txt": b"x" for n in range(5)})
@@ -478,8 +494,9 @@ def test_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(package, "MAX_ENTRIES", 5_000)
     monkeypatch.setattr(package, "MAX_READ_BYTES", 10)
     big = _package(tmp_path / "q", {"统计表.json": b'{"reporting_unit": {"name": "x"}}'})
-    with pytest.raises(PackageError, match="more than 10"):
-        load_submission(big, submitted_on=DAY)
+    too_big = load_submission(big, submitted_on=DAY)  # not read, but listed
+    assert too_big.statistics is None
+    assert too_big.unplaced_files == ("统计表.json",)
 
 
 def test_bad_arguments(tmp_path: Path) -> None:
@@ -499,3 +516,151 @@ def test_load_submission_refuses_a_bad_value_naming_its_cell(tmp_path: Path) -> 
     )
     with pytest.raises(PackageError, match=r"statistics\.activity_count"):
         load_submission(folder, submitted_on=DAY)
+
+
+# --- found in review ----------------------------------------------------------------------
+
+
+def _raw_zip(
+    target: Path, members: dict[str, bytes], *, compression: int = zipfile.ZIP_STORED
+) -> Path:
+    with zipfile.ZipFile(target, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+def test_a_damaged_member_is_no_stray_exception(tmp_path: Path) -> None:
+    """A member whose bytes fail their CRC: the photo is unmeasured, the return refused cleanly."""
+    photo = (MEDIA / "photo_640x480.jpg").read_bytes()
+    archive = _raw_zip(
+        tmp_path / "p.zip", {"全景.jpg": photo, "统计表.json": b'{"reporting_unit": {"name": "x"}}'}
+    )
+    data = bytearray(archive.read_bytes())
+    at = data.find(b"JFIF")
+    data[at : at + 4] = b"XXXX"  # stored, so the damage shows only in the CRC
+    at = data.find(b'"reporting_unit"')
+    data[at + 1] = ord("R")
+    archive.write_bytes(bytes(data))
+    submission = load_submission(archive, submitted_on=DAY)
+    assert submission.statistics is None
+    assert "统计表.json" in submission.unplaced_files
+    assert validate(archive, campaign=CAMPAIGN).subject == "submission"
+
+
+def test_broken_texts_and_manifests_are_no_stray_exceptions(tmp_path: Path) -> None:
+    """An odd-length UTF-16 report, a CSV with a huge field, deeply nested JSON: all read."""
+    folder = _package(
+        tmp_path / "p",
+        {
+            "总结.txt": b"\xff\xfeA",
+            "照片清单.csv": b"file,shot\n" + b"x" * 200_000 + b",panorama\n",
+            "目录.json": b"[" * 100_000,
+            "a.jpg": MEDIA / "photo_640x480.jpg",
+        },
+    )
+    submission = load_submission(folder, submitted_on=DAY)
+    assert submission.summary_report == SummaryReport(
+        path="总结.txt", title="总结", characters=None
+    )
+    assert set(submission.unplaced_files) == {"照片清单.csv", "目录.json"}
+
+
+def test_an_inbox_survives_odd_returns(tmp_path: Path) -> None:
+    """A return whose 填表单位 is a bare string, and an unreadable package, keep their units."""
+    odd = _package(
+        tmp_path / "祁县科学技术局",
+        {"统计表.json": '{"reporting_unit": "祁县科学技术局", "activity_count": 3}'.encode()},
+    )
+    broken = tmp_path / "平遥县科技局.zip"
+    broken.write_bytes(b"not a zip")
+    inbox = validate_packages(
+        [odd, broken], campaign=CAMPAIGN, expected_units=["祁县科技局", "平遥县科技局"]
+    )
+    assert inbox.results[0].unit is not None
+    assert inbox.unreadable == ("平遥县科技局.zip",)
+    assert inbox.missing == ()  # 祁县科学技术局 is 祁县科技局; an unreadable package was sent
+
+
+def test_names_are_decoded_once_per_archive(tmp_path: Path) -> None:
+    """GBK names that happen to be valid UTF-8 byte runs are still read as GBK."""
+    folder = _package(tmp_path / "p", {"图片1.jpg": MEDIA / "photo_640x480.jpg", "目录.rar": b"x"})
+    archive = _zip(folder, tmp_path / "p.zip", gbk=True)
+    submission = load_submission(archive, submitted_on=DAY)
+    assert [p.path for p in submission.photos] == ["图片1.jpg"]
+    assert submission.unplaced_files == ("目录.rar",)
+
+
+@pytest.mark.parametrize(
+    ("name", "shot", "activity"),
+    [
+        ("nationwide_launch.jpg", None, None),
+        ("retail_details.jpg", None, None),
+        ("close-up_1.jpg", ShotType.CLOSE_UP, None),
+        ("全景VR科普体验/1.jpg", None, "全景VR科普体验"),
+        ("全景照/1.jpg", ShotType.PANORAMA, None),
+        ("照片/启动仪式/特写.jpg", ShotType.CLOSE_UP, "启动仪式"),
+    ],
+)
+def test_shots_and_activities_from_names(
+    tmp_path: Path, name: str, shot: ShotType | None, activity: str | None
+) -> None:
+    """Shots from whole words and shot folders; activities from folders that are no kind."""
+    folder = _package(tmp_path / "p", {name: MEDIA / "photo_640x480.jpg"})
+    (photo,) = load_submission(folder, submitted_on=DAY).photos
+    assert (photo.shot_type, photo.activity) == (shot, activity)
+
+
+def test_a_notice_alone_is_no_summary_report(tmp_path: Path) -> None:
+    """The only document being 通知原文.pdf does not make it the report."""
+    folder = _package(tmp_path / "p", {"通知原文.pdf": b"%PDF-1.7"})
+    submission = load_submission(folder, submitted_on=DAY)
+    assert submission.summary_report is None
+    assert submission.unplaced_files == ("通知原文.pdf",)
+
+
+@pytest.mark.parametrize(
+    ("package", "unit"),
+    [
+        ("20250608榆社县科技局", "榆社县科技局"),
+        ("2024年榆社县科技局-报送材料", "榆社县科技局"),
+        ("榆社县科技局（报送材料）", "榆社县科技局"),
+        ("榆社县科技情报资料", "榆社县科技情报资料"),
+    ],
+)
+def test_unit_names_from_package_names(tmp_path: Path, package: str, unit: str) -> None:
+    """Dates, 报送材料 and bracketed notes go; a name merely ending in 资料 stays."""
+    folder = _package(tmp_path / package, {"a.txt": b"x"})
+    assert load_submission(folder, submitted_on=DAY).reporting_unit.name == unit
+
+
+def test_a_wrapping_folder_in_a_zip(tmp_path: Path) -> None:
+    """A zip of the unit's folder is read from inside it; a zip of one activity's folder is not."""
+    folder = _package(
+        tmp_path / "src" / "太谷区科技局", {"启动仪式/全景.jpg": MEDIA / "photo_640x480.jpg"}
+    )
+    wrapped = tmp_path / "太谷区.zip"
+    with zipfile.ZipFile(wrapped, "w") as archive:
+        for file in folder.rglob("*.jpg"):
+            archive.write(file, file.relative_to(folder.parent).as_posix())
+    submission = load_submission(wrapped, submitted_on=DAY)
+    assert submission.reporting_unit.name == "太谷区科技局"
+    assert submission.photos[0].activity == "启动仪式"
+
+
+def test_odd_entries_are_skipped(tmp_path: Path) -> None:
+    """An entry named ``.``, Office lock files and a FIFO in a folder are not materials."""
+    archive = _raw_zip(tmp_path / "p.zip", {".": b"x", "~$统计表.xlsx": b"lock", "a.rar": b"x"})
+    assert load_submission(archive, submitted_on=DAY).unplaced_files == ("a.rar",)
+    folder = _package(tmp_path / "q", {"a.rar": b"x"})
+    os.mkfifo(folder / "pipe")
+    assert load_submission(folder, submitted_on=DAY).unplaced_files == ("a.rar",)
+
+
+def test_a_video_claiming_a_huge_header_box_is_unknown_not_a_memory_blowup(tmp_path: Path) -> None:
+    """An ``mvhd`` box claiming a gigabyte is a damaged header: length unknown."""
+    ftyp = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"
+    moov = (2**30).to_bytes(4, "big") + b"moov" + b"\x00" * 64
+    folder = _package(tmp_path / "p", {"a.mp4": ftyp + moov})
+    (video,) = load_submission(folder, submitted_on=DAY).videos
+    assert video.duration_seconds is None

@@ -20,7 +20,11 @@ _DOCX_LIMITS = ZipLimits(members=2_000, unpacked=128 * 1024 * 1024)
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:  # an odd length, a lone surrogate
+            msg = "the text claims UTF-16 but is not (UTF-16编码有误)"
+            raise NoticeError(msg) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -17,9 +17,11 @@ hundreds of megabytes, often read from inside a zip. So nothing here decodes:
 
 Neither raises for a file it cannot measure, whatever is wrong with it: ``None`` means "could
 not be measured from the header", and the rule that reads it decides what that is worth.
-Errors of the stream itself (an ``OSError`` from reading or seeking) do propagate: they are
-a failure of reading, not a property of the file. The one exception is ``EINVAL`` from a
-seek, which is how a file system refuses a position a damaged header points to.
+Errors of the stream itself do propagate: an ``OSError`` from reading or seeking, and for a
+zip member the zip's own (``BadZipFile`` for a bad CRC, ``zlib.error``), which the package
+reader turns into "unmeasured". They are a failure of reading, not a property of the file.
+The one exception is ``EINVAL`` from a seek, which is how a file system refuses a position a
+damaged header points to (and how a header box claiming more than 16 MiB is refused).
 
 Sizes are as stored, before any rotation a viewer applies (JPEG's EXIF orientation, HEIF's
 ``irot``): a portrait photo from a phone usually reads as landscape, e.g. (4032, 3024).
@@ -171,7 +173,8 @@ def video_duration(stream: IO[bytes]) -> Decimal | None:
 
     try:
         # tinytag asks for a BinaryIO and uses only read, seek and tell: a zip member will do.
-        tag = TinyTag.get(file_obj=cast("BinaryIO", stream), tags=False, duration=True)
+        bounded = _BoundedReads(stream)
+        tag = TinyTag.get(file_obj=cast("BinaryIO", bounded), tags=False, duration=True)
     except TinyTagException as error:
         # tinytag wraps everything raised while parsing, the stream's own errors too. An
         # OSError other than EINVAL is the stream failing, not an unknown duration; EINVAL is
@@ -181,6 +184,29 @@ def video_duration(stream: IO[bytes]) -> Decimal | None:
             raise cause from None
         return None
     return _milliseconds(tag.duration)
+
+
+class _BoundedReads:
+    """A stream whose single reads are capped at 16 MiB; a read beyond is a damaged header.
+
+    tinytag reads a box whole at the size the box claims, and a crafted file claims gigabytes.
+    """
+
+    _LIMIT = 16 * 1024 * 1024
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if size < 0 or size > self._LIMIT:
+            raise OSError(errno.EINVAL, "a header box larger than any real one")
+        return self._stream.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
 
 
 def _milliseconds(seconds: float | None) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from sci_workers_day.model.reporting import ReportingRequirements
 from sci_workers_day.model.submission import Submission
 from sci_workers_day.report import Severity
 from sci_workers_day.rules._examples import UNIT
@@ -26,6 +27,11 @@ _PHOTOS = [
 ]
 
 
+def _reporting(check: Check[Submission]) -> ReportingRequirements | None:
+    """What the campaign asks of submissions, if there is a campaign and it asks."""
+    return check.campaign.reporting if check.campaign else None
+
+
 def _submission(**changes: Any) -> dict[str, Any]:
     source = {"reporting_unit": UNIT, "submitted_on": "2024-06-08", "media": _PHOTOS, **changes}
     return {"source": source, "campaign": _CAMPAIGN}
@@ -42,7 +48,7 @@ def _submission(**changes: Any) -> dict[str, Any]:
 )
 def late_submission(check: Check[Submission]) -> Iterator[Hit]:
     """The submission arrived after the deadline (the deadline day itself is on time)."""
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     deadline = reporting.deadline if reporting else None
     submitted_on = check.model.submitted_on
     if deadline is not None and submitted_on > deadline and check.read("submitted_on"):
@@ -68,7 +74,7 @@ def video_too_long(check: Check[Submission]) -> Iterator[Hit]:
 
     Videos of unknown length are not checked.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     limit = reporting.max_video_seconds if reporting else None
     if limit is None:
         return
@@ -94,7 +100,7 @@ def missing_shot_type(check: Check[Submission]) -> Iterator[Hit]:
 
     Photos whose shot type is unknown do not count.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     if reporting is None:
         return
     present = {photo.shot_type for photo in check.model.photos}
@@ -107,7 +113,7 @@ def _asks(check: Check[Submission], material: str) -> bool:
 
     A campaign that lists no materials asks for nothing in particular.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     return reporting is not None and any(material in item for item in reporting.materials)
 
 
@@ -188,7 +194,7 @@ def photo_too_small(check: Check[Submission]) -> Iterator[Hit]:
 
     Photos whose size could not be read are not checked.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     limit = reporting.min_photo_pixels if reporting else None
     if limit is None:
         return
@@ -220,7 +226,7 @@ _MB = 1024 * 1024
 )
 def video_too_large(check: Check[Submission]) -> Iterator[Hit]:
     """A video file is larger than the campaign allows (不超过500MB)."""
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     limit = reporting.max_video_bytes if reporting else None
     if limit is None:
         return
@@ -248,7 +254,7 @@ def _megabytes(size: int) -> str:
 )
 def video_format_not_allowed(check: Check[Submission]) -> Iterator[Hit]:
     """A video comes in a container the campaign does not take (视频为MP4格式)."""
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     allowed = reporting.video_formats if reporting else frozenset()
     if not allowed:
         return
@@ -281,7 +287,7 @@ def too_many_photos(check: Check[Submission]) -> Iterator[Hit]:
     A photo's activity is its folder in the package or the manifest's; photos with none
     count together.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     limit = reporting.max_photos_per_activity if reporting else None
     if limit is None:
         return
@@ -307,7 +313,7 @@ def unknown_video_length(check: Check[Submission]) -> Iterator[Hit]:
 
     Unknown is never taken for 0 s: a person checks it.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     limit = reporting.max_video_seconds if reporting else None
     if limit is None:
         return
@@ -330,7 +336,7 @@ def unclassified_photo(check: Check[Submission]) -> Iterator[Hit]:
 
     Name the file 全景… or 特写…, or list it in a manifest, for it to count.
     """
-    reporting = check.campaign.reporting if check.campaign else None
+    reporting = _reporting(check)
     if reporting is None or not reporting.required_shots:
         return
     for index, item in enumerate(check.model.media):
