@@ -20,6 +20,7 @@ from sci_workers_day import (
     Campaign,
     Organizer,
     PackageError,
+    ParseError,
     Photo,
     ShotType,
     StatisticsReturn,
@@ -664,3 +665,33 @@ def test_a_video_claiming_a_huge_header_box_is_unknown_not_a_memory_blowup(tmp_p
     folder = _package(tmp_path / "p", {"a.mp4": ftyp + moov})
     (video,) = load_submission(folder, submitted_on=DAY).videos
     assert video.duration_seconds is None
+
+
+_GOOD_ZIP: list[bytes] = []
+
+
+def _good_zip(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    if not _GOOD_ZIP:
+        folder = tmp_path_factory.mktemp("good")
+        _GOOD_ZIP.append(_zip(_complete(folder / "太谷区"), folder / "太谷区.zip").read_bytes())
+    return _GOOD_ZIP[0]
+
+
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=8))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_a_damaged_zip_gives_a_submission_or_a_parse_error(
+    tmp_path_factory: pytest.TempPathFactory, flips: list[tuple[float, int]]
+) -> None:
+    """Bytes changed anywhere in a package: a Submission, or a ParseError; nothing else."""
+    data = bytearray(_good_zip(tmp_path_factory))
+    for where, value in flips:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    archive = tmp_path_factory.mktemp("flipped") / "太谷区.zip"
+    archive.write_bytes(bytes(data))
+    try:
+        load_submission(archive, submitted_on=DAY)
+        validate(archive, campaign=CAMPAIGN)
+    except ParseError:
+        pass

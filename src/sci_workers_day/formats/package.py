@@ -104,7 +104,16 @@ _MANIFEST_COLUMNS = {
 # Whole-archive ratio: many small entries each under the per-entry check can still bomb.
 _PACKAGE_RATIO = 100
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_BROKEN_MEMBER = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+# A member that cannot be read: a bad CRC or deflate stream, a local name that is no UTF-8, a
+# cut file, an offset pointing before the file (EINVAL), a file the folder will not give up.
+_BROKEN_MEMBER = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    UnicodeDecodeError,
+    OSError,
+)
 
 
 @attrs.frozen
