@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python examples/demo.py examples/campaigns
+	$(BIN)/python examples/demo.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks scripts
@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_excel.py
 	$(BIN)/python benchmarks/bench_notice.py
 	$(BIN)/python benchmarks/bench_packages.py
+	$(BIN)/python benchmarks/bench_import.py
 
 # Rewrite the pinned JSON schemas under tests/data/schema after a deliberate model change.
 schemas: $(STAMP)

@@ -109,7 +109,7 @@ def test_shaanxi_2020() -> None:
 
 
 def _demo() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("demo", EXAMPLES / "demo.py")
+    spec = importlib.util.spec_from_file_location("summary", EXAMPLES / "campaigns_summary.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -118,7 +118,7 @@ def _demo() -> ModuleType:
 
 
 def test_demo_summarizes_every_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """``make demo`` validates all examples and prints a Chinese summary of each."""
+    """examples/campaigns_summary.py validates every example and prints a Chinese summary."""
     assert _demo().main(EXAMPLES / "campaigns") == 0
     out = capsys.readouterr().out
     assert out.count("✓") == len(CAMPAIGNS)
@@ -180,3 +180,62 @@ def test_notice_example_writes_a_campaign_that_reads_back(
     assert campaign.kinds == {CampaignKind.SCIENCE_WEEK, CampaignKind.WORKERS_DAY}
     assert len(campaign.activities) == 10
     assert "未读段落" in capsys.readouterr().out
+
+
+def _example(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, EXAMPLES / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_demo_checks_the_bundled_returns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``make demo``: four returns checked, the faulty one marked up, a summary written."""
+    assert _example("demo").main(out=tmp_path) == 0
+    out = capsys.readouterr().out
+    assert "平遥县科学技术协会.xlsx：退回修改" in out
+    assert "榆次区科学技术局.xls：通过" in out
+    assert "共 4 份统计表：通过 3 份，退回修改 1 份" in out
+    assert (tmp_path / "批注" / "平遥县科学技术协会-批注.xlsx").exists()
+    assert (tmp_path / "汇总表.xlsx").exists()
+
+
+def test_rollup_example_names_the_missing_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """examples/rollup.py sums the clean returns and reports the unit whose return was refused."""
+    assert _example("rollup").main(out=tmp_path / "汇总表.xlsx") == 1
+    out = capsys.readouterr().out
+    assert "汇总 3 份" in out
+    assert "missing-unit" in out
+    assert (tmp_path / "汇总表.xlsx").exists()
+
+
+def test_web_handler_example_answers_json() -> None:
+    """examples/web_handler.py answers a report for a return and 400 for a file it cannot read."""
+    import io
+    import json as jsonlib
+
+    app = _example("web_handler").application
+    statuses: list[str] = []
+
+    def call(name: str, body: bytes) -> dict[str, object]:
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "HTTP_X_FILENAME": name,
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+        }
+        answer = b"".join(app(environ, lambda status, _headers: statuses.append(status)))
+        return dict(jsonlib.loads(answer))
+
+    bad = (EXAMPLES / "data" / "returns" / "平遥县科学技术协会.xlsx").read_bytes()
+    report = call("../../平遥县.xlsx", bad)
+    assert statuses[-1] == "200 OK"
+    assert any(f["code"] == "negative-value" for f in report["findings"])  # type: ignore[attr-defined]
+    assert "error" in call("x.xlsx", b"not a workbook")
+    assert statuses[-1] == "400 Bad Request"

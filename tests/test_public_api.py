@@ -1,6 +1,8 @@
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -30,11 +32,13 @@ def test_all_is_complete() -> None:
     private_parts = re.compile(r"\._")
     for module_info in pkgutil.walk_packages(sci_workers_day.__path__, "sci_workers_day."):
         name = module_info.name
-        # Two public submodules stand on their own: the strategies (an extra) and the
-        # annotated scalars, which embedders import as ``sci_workers_day.types``.
+        # Public submodules that stand on their own: the strategies (an extra), the annotated
+        # scalars (``sci_workers_day.types``), and the command line and its ``-m`` entry.
         if private_parts.search(name) or name in {
             "sci_workers_day.testing",
             "sci_workers_day.types",
+            "sci_workers_day.cli",
+            "sci_workers_day.__main__",
         }:
             continue
         module = importlib.import_module(name)
@@ -60,3 +64,18 @@ def test_pyproject_declares_all_extra() -> None:
     assert bundle.startswith("sci-workers-day[")
     bundled = set(bundle.removeprefix("sci-workers-day[").removesuffix("]").split(","))
     assert bundled == set(extras) - {"all", "dev"}
+
+
+def test_heavy_modules_load_only_when_a_format_needs_them() -> None:
+    """Importing the package, and validating JSON, load no workbook, document or media reader."""
+    code = (
+        "import sys, sci_workers_day as s\n"
+        "loaded = set(sys.modules)\n"
+        "s.validate({'reporting_unit': {'name': 'x'}, 'activity_count': 1})\n"
+        "heavy = {'openpyxl', 'python_calamine', 'docx', 'tinytag', 'icalendar', 'hypothesis'}\n"
+        "print(sorted(heavy & loaded), sorted(heavy & set(sys.modules)), 'pydantic' in loaded)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[] [] False"

@@ -1,0 +1,5 @@
+"""``python -m sci_workers_day``: the command line."""
+
+from sci_workers_day.cli import main
+
+raise SystemExit(main())
