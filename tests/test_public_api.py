@@ -79,3 +79,20 @@ def test_heavy_modules_load_only_when_a_format_needs_them() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[] [] False"
+
+
+def test_no_exported_name_is_shadowed_by_a_submodule() -> None:
+    """A submodule spelled like an exported name would replace it, once imported, lazily."""
+    submodules = {info.name for info in pkgutil.iter_modules(sci_workers_day.__path__)}
+    assert not submodules & set(sci_workers_day.__all__)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sci_workers_day as s; s.validate_packages; print(callable(s.validate))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "True"

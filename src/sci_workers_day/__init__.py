@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     )
     from sci_workers_day.rollup import aggregate, validate_rollup
     from sci_workers_day.rules import Rule, RuleSubject, rule_catalogue
-    from sci_workers_day.validate import validate
+    from sci_workers_day.validation import validate
 
 __version__ = "0.1.0"
 
@@ -141,7 +141,7 @@ _LAZY = {
     "Rule": "sci_workers_day.rules",
     "RuleSubject": "sci_workers_day.rules",
     "rule_catalogue": "sci_workers_day.rules",
-    "validate": "sci_workers_day.validate",
+    "validate": "sci_workers_day.validation",
 }
 
 

@@ -1,11 +1,11 @@
 """Lenient reading: raw data → a model, every value the model refuses turned into a finding.
 
-Pydantic stops a model at its first bad field; a submitter needs to hear about all of them.
-So the data is validated, each refused value is classified by the reading rules, removed (an
-optional field falls back to its default, an item of a list is dropped whole, a required
-top-level field gets a stand-in the rules know to skip), and validated again until the model
-can be built. Paths in findings are those of the data as given, even after list items are
-dropped.
+Pydantic lists every bad field but builds no model; a submitter needs every problem and the
+rules need a model to check the rest. So the data is validated, each refused value is
+classified by the reading rules, removed (an optional field falls back to its default, an
+item of a list is dropped whole, a required top-level field gets a stand-in the rules know to
+skip), and validated again until the model can be built. Paths in findings are those of the
+data as given, even after list items are dropped.
 """
 
 from __future__ import annotations

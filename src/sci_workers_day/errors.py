@@ -11,7 +11,7 @@
     │   └── WorkbookError                   a workbook or CSV file that cannot be read
     ├── RegionNotFoundError (also LookupError)
     │                                       no division with that code or name
-    └── UnknownRuleError (also LookupError) a severity policy names no known rule
+    └── UnknownRuleError (also LookupError) a caller's policy or explanation names no rule
 
 Problems *in* the data (a negative figure, a late submission) are not exceptions: they are
 findings in a validation report. An exception means the operation itself could not go on.

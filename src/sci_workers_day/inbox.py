@@ -21,7 +21,7 @@ from sci_workers_day.formats.package import read_package, unit_name
 from sci_workers_day.model.campaign import Campaign
 from sci_workers_day.model.organizer import Organizer
 from sci_workers_day.report import Report
-from sci_workers_day.validate import validate
+from sci_workers_day.validation import validate
 
 __all__ = ["Inbox", "PackageResult", "validate_packages"]
 
@@ -48,7 +48,7 @@ class PackageResult:
 
     @property
     def complete(self) -> bool:
-        """Whether it was read and has no error left unexplained."""
+        """Whether it was read and has no error."""
         return self.report is not None and self.report.ok
 
     @property

@@ -80,15 +80,17 @@ class TestRoundTrips:
             write_return(statistics, path)
             assert load_return(path) == statistics
 
-    @pytest.mark.parametrize("unit", ["0行政区划代码", "日期0", "填表人"])
+    @pytest.mark.parametrize("unit", ["0行政区划代码", "日期0", "填表人", "一览表"])
     @pytest.mark.usefixtures("backend")
     def test_units_named_like_a_form_key(self, tmp_path: Path, unit: str) -> None:
         """A unit whose name holds a key's word without its colon keeps its whole name."""
         statistics = StatisticsReturn.model_validate({"reporting_unit": {"name": unit}})
-        write_return(statistics, tmp_path / "return.xlsx")
-        read = load_return(tmp_path / "return.xlsx")
-        assert read.reporting_unit.name == unit
-        assert read.filled_on is None
+        for suffix in (".xlsx", ".csv"):
+            write_return(statistics, tmp_path / f"return{suffix}")
+            read = load_return(tmp_path / f"return{suffix}")
+            assert read.reporting_unit.name == unit
+            assert read.filled_on is None
+            assert read.campaign_title is None
 
     @settings(max_examples=40)
     @given(statistics=statistics_returns())

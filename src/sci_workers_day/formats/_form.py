@@ -549,6 +549,7 @@ def _figure_value(value: Any, path: str) -> Any:
 
 def _read_meta(sheet: Sheet, data: dict[str, Any], cells: dict[str, str]) -> None:
     """The 填表单位 and 填表日期 lines, and the title above the form."""
+    values: set[str] = set()  # cells read as a key's value: a unit called 一览表 is no title
     for r, row in enumerate(sheet.rows[:60]):
         for c, value in enumerate(row):
             if not isinstance(value, str):
@@ -556,6 +557,7 @@ def _read_meta(sheet: Sheet, data: dict[str, Any], cells: dict[str, str]) -> Non
             text = unicodedata.normalize("NFKC", value)
             if (
                 "campaign_title" not in data
+                and sheet.cell(r, c) not in values
                 and any(word in fold(text) for word in _TITLE_WORDS[:4])
                 and not any(_keyed(key) for key in _META.finditer(text))
             ):
@@ -565,6 +567,7 @@ def _read_meta(sheet: Sheet, data: dict[str, Any], cells: dict[str, str]) -> Non
                     cells["campaign_title"] = sheet.cell(r, c)
                 continue
             for key, found, cell in _meta_values(sheet, r, c, text):
+                values.add(cell)
                 if key in _UNIT_KEYS and "reporting_unit" not in data:
                     cells.setdefault("reporting_unit", cell)  # a blank 填表单位 is still found
                     name = _unit_name(found)

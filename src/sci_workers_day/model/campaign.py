@@ -136,7 +136,8 @@ class Campaign(Model):
         default_factory=FrozenMapping
     )
     """Rule code → the severity this campaign gives it, or ``"off"``
-    (``{"missing-value": "error"}``); validation refuses codes it does not know."""
+    (``{"missing-value": "error"}``); codes no rule has are ignored when returns are checked,
+    and reported by the ``unknown-rule-code`` rule when the campaign itself is."""
 
     @property
     def sections(self) -> tuple[str, ...]:
