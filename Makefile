@@ -44,6 +44,7 @@ schemas: $(STAMP)
 # Regenerate the reference pages made from code (docs/rules.md) after changing a rule.
 docs: $(STAMP)
 	$(BIN)/python -m tests.rules.test_catalogue
+	$(BIN)/python scripts/make_reference.py
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
