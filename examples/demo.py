@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sci_workers_day import (
     Campaign,
+    ParseError,
     aggregate,
     annotate_workbook,
     load_return,
@@ -25,7 +26,7 @@ from sci_workers_day import (
 HERE = Path(__file__).parent
 CAMPAIGN = HERE / "campaigns" / "2024-jinzhong-science-week.json"
 RETURNS = HERE / "data" / "returns"
-OUT = Path("demo-output")
+OUT = Path("demo-output")  # in the folder it is run from: `make demo` runs at the top
 SUFFIXES = {".xlsx", ".xls", ".csv"}
 
 
@@ -40,7 +41,11 @@ def main(campaign_file: Path = CAMPAIGN, returns: Path = RETURNS, out: Path = OU
     files = sorted(p for p in returns.iterdir() if p.suffix.lower() in SUFFIXES)
     reports, accepted = [], []
     for path in files:
-        report = validate(path, campaign=campaign)
+        try:
+            report = validate(path, campaign=campaign)
+        except ParseError as error:  # a file in the folder that is no return at all
+            print(f"无法读取：{error}\n")
+            continue
         print(report.to_text() + "\n")
         reports.append(report)
         if report.findings:
@@ -48,8 +53,10 @@ def main(campaign_file: Path = CAMPAIGN, returns: Path = RETURNS, out: Path = OU
             print(f"  → 批注：{marked}\n")
         if report.ok:
             accepted.append(load_return(path))
-    units = [r.reporting_unit.name for r in accepted]
-    rollup = validate_rollup(aggregate(accepted), accepted, expected_units=units, campaign=campaign)
+    roster = [path.stem for path in files]  # the demo's files are named for their units
+    rollup = validate_rollup(
+        aggregate(accepted), accepted, expected_units=roster, campaign=campaign
+    )
     write_summary(accepted, out / "汇总表.xlsx", report=[*reports, rollup])
     passed = sum(report.ok for report in reports)
     print(

@@ -1,9 +1,9 @@
 """Roll up a city: sum the counties' returns, check the sum and the roster, write the summary.
 
 Usage: ``python examples/rollup.py [RETURNS_DIR] [OUT.xlsx]`` (defaults: the demo's returns
-in ``examples/data/returns`` and ``汇总表.xlsx`` in a temporary folder). Returns with errors
-are left out of the sum and named; the roll-up rules then check that the sum is exact and
-that every unit on the roster reported.
+in ``examples/data/returns``, and a summary in a temporary folder removed at the end).
+Returns with errors are left out of the sum and named; the roll-up rules then check that the
+sum is exact and that every unit on the roster reported.
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ def main(returns: Path = RETURNS, out: Path | None = None) -> int:
             left_out.append(path.name)
     total = aggregate(accepted)
     report = validate_rollup(total, accepted, expected_units=ROSTER)
-    target = out or Path(tempfile.mkdtemp()) / "汇总表.xlsx"
-    write_summary(accepted, target, report=report)
     skipped = "、".join(left_out) or "无"
     print(f"汇总 {len(accepted)} 份，开展活动 {total.activity_count} 次；未纳入：{skipped}")
     print(report.to_text())
-    print(f"已写出：{target}")
+    with tempfile.TemporaryDirectory() as folder:  # without OUT, the summary is shown, not kept
+        target = out or Path(folder) / "汇总表.xlsx"
+        write_summary(accepted, target, report=report)
+        print(f"已写出：{target}")
     return 1 if report.errors else 0
 
 

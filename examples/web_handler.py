@@ -34,12 +34,17 @@ StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
     """Check one uploaded return against the campaign."""
-    name = PurePath(environ.get("HTTP_X_FILENAME", "upload.xlsx")).name  # no directories
-    size = int(environ.get("CONTENT_LENGTH") or 0)
+    # WSGI hands headers over as latin-1; the client sent UTF-8. No directories, 100 characters.
+    header = environ.get("HTTP_X_FILENAME", "upload.xlsx").encode("latin-1", "replace")
+    name = PurePath(header.decode("utf-8", "replace")).name[-100:]
+    try:
+        size = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        size = -1
     if environ["REQUEST_METHOD"] != "POST" or Path(name).suffix.lower() not in ACCEPTED:
         return _answer(start_response, "400 Bad Request", {"error": "POST a return (.xlsx …)"})
-    if size > MAX_UPLOAD:
-        return _answer(start_response, "413 Payload Too Large", {"error": "over 16 MiB"})
+    if not 0 < size <= MAX_UPLOAD:
+        return _answer(start_response, "413 Payload Too Large", {"error": "1 byte to 16 MiB"})
     body = environ["wsgi.input"].read(size)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name

@@ -83,7 +83,7 @@ def test_aggregate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["aggregate", *good, "-o", str(target), "--expect-units", str(units)])
     assert target.exists()
     assert "missing-unit" in capsys.readouterr().out or status == 1
-    assert main(["aggregate", str(BAD), "-o", str(target)]) == 2
+    assert main(["aggregate", str(BAD), "-o", str(target)]) == 1
 
 
 def test_parse_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,3 +129,67 @@ def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None
     main(["validate", *files])
     assert "[6/6]" not in capsys.readouterr().err
     assert load_return(GOOD).activity_count == 12
+
+
+def test_outputs_that_cannot_be_written_are_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing folder, a directory or a wrong suffix for -o: a message and 2, no traceback."""
+    missing = tmp_path / "no" / "such"
+    assert main(["template", str(missing / "t.xlsx")]) == 2
+    assert main(["export", str(CAMPAIGN), "--to", "ics", "-o", str(missing / "a.ics")]) == 2
+    assert main(["export", str(CAMPAIGN), "--to", "csv", "-o", str(tmp_path / "a.xlsx")]) == 2
+    assert main(["template", str(tmp_path / "t.txt")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_json_for_several_files_is_a_list_with_the_unreadable_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Several inputs give a list in their order; a file that cannot be read is an error entry."""
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"no")
+    assert main(["validate", str(GOOD), str(bad), "--format", "json"]) == 2
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["file"] for entry in listed] == [str(GOOD), str(bad)]
+    assert "error" in listed[1]
+
+
+def test_annotated_copies_never_overwrite_each_other(tmp_path: Path) -> None:
+    """Two inputs with one name (x.xlsx in two folders) give two marked-up copies."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.xlsx").write_bytes(BAD.read_bytes())
+    main(
+        [
+            "validate",
+            str(tmp_path / "a" / "x.xlsx"),
+            str(tmp_path / "b" / "x.xlsx"),
+            "--annotate",
+            str(tmp_path / "out"),
+        ]
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-2-批注.xlsx", "x-批注.xlsx"]
+
+
+def test_aggregate_leaves_out_returns_with_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A readable return with errors is reported and left out of the sum: status 1."""
+    target = tmp_path / "汇总表.xlsx"
+    assert main(["aggregate", str(GOOD), str(BAD), "-o", str(target)]) == 1
+    assert target.exists()
+    assert "汇总 1 份" in capsys.readouterr().err
+
+
+def test_text_survives_a_terminal_without_chinese() -> None:
+    """With an ASCII-only stdout the Chinese report comes out escaped, not as a crash."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "sci_workers_day", "validate", str(BAD)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert done.returncode == 1, done.stderr
+    assert "\\u" in done.stdout

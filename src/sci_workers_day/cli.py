@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -36,15 +38,24 @@ class _FailureError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = _parser()
-    arguments = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets escapes
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    arguments = _parser().parse_args(argv)
     try:
         status: int = arguments.run(arguments)
-    except _FailureError as failure:
-        print(f"sci-workers-day: {failure}", file=sys.stderr)
+    except BrokenPipeError:  # `… | head`: the reader has gone, which is no error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _OK
+    except (_FailureError, swd.SciWorkersDayError) as failure:
+        _say(f"sci-workers-day: {failure}", to=sys.stderr)
         return _USAGE
-    except swd.SciWorkersDayError as error:
-        print(f"sci-workers-day: {error}", file=sys.stderr)
+    except OSError as error:  # an output that cannot be written: a missing folder, a directory
+        where = f"{error.filename}: " if error.filename else ""
+        _say(f"sci-workers-day: {where}{error.strerror or error}", to=sys.stderr)
+        return _USAGE
+    except (ValueError, ModuleNotFoundError) as error:  # a suffix we cannot write, an extra
+        _say(f"sci-workers-day: {error}", to=sys.stderr)
         return _USAGE
     return status
 
@@ -106,16 +117,46 @@ def _campaign(path: Path | None) -> Campaign | None:
         raise _FailureError(msg) from None
 
 
+class _Progress:
+    """A progress line on stderr, for many files on a terminal; cleared before other output."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def show(self, number: int, total: int, name: str) -> None:
+        if total < _PROGRESS_FROM or not sys.stderr.isatty():
+            return
+        short = name if len(name) <= 24 else name[:23] + "…"
+        sys.stderr.write(f"\r\x1b[K[{number}/{total}] {short}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
+_PROGRESS = _Progress()
+
+
 def _files(paths: Sequence[Path]) -> Iterator[Path]:
     """The paths, with a progress line on stderr when there are many and it is a terminal."""
-    show = len(paths) >= _PROGRESS_FROM and sys.stderr.isatty()
     for number, path in enumerate(paths, start=1):
-        if show:
-            sys.stderr.write(f"\r[{number}/{len(paths)}] {path.name[:60]:<60}")
-            sys.stderr.flush()
+        _PROGRESS.show(number, len(paths), path.name)
         yield path
-    if show:
-        sys.stderr.write("\r" + " " * 72 + "\r")
+    _PROGRESS.clear()
+
+
+def _say(text: str, *, to: TextIO | None = None) -> None:
+    """Print ``text``, the progress line cleared first."""
+    _PROGRESS.clear()
+    print(text, file=to or sys.stdout)
+
+
+def _print_report(path: Path, report: Report, lang: str) -> None:
+    _say(f"== {path}\n" + report.to_text("en" if lang == "en" else "zh") + "\n")
 
 
 def _validate(arguments: argparse.Namespace) -> int:
@@ -123,63 +164,76 @@ def _validate(arguments: argparse.Namespace) -> int:
     if arguments.annotate is not None:
         arguments.annotate.mkdir(parents=True, exist_ok=True)
     reports: list[dict[str, object]] = []
+    written: set[Path] = set()
     status = _OK
     for path in _files(arguments.files):
         try:
             report = swd.validate(path, campaign=campaign, today=arguments.today)
         except swd.ParseError as error:
-            print(f"sci-workers-day: {error}", file=sys.stderr)
+            _say(f"sci-workers-day: {path}: {error}", to=sys.stderr)
+            reports.append({"file": str(path), "error": str(error)})
             status = _USAGE
             continue
         if arguments.format == "json":
             reports.append({"file": str(path), **report.to_dict()})
         else:
-            _print_report(sys.stdout, path, report, arguments.lang)
+            _print_report(path, report, arguments.lang)
         if arguments.annotate is not None and path.suffix.lower() in _WORKBOOKS:
-            target = arguments.annotate / f"{path.stem}-批注.xlsx"
-            written = swd.annotate_workbook(path, report, target)
-            print(f"  → {written}", file=sys.stderr)
+            target = _unused(arguments.annotate, path.stem, written)
+            _say(f"  → {swd.annotate_workbook(path, report, target)}", to=sys.stderr)
         if report.errors and status == _OK:
             status = _ERRORS
     if arguments.format == "json":
-        json.dump(
-            reports[0] if len(reports) == 1 else reports, sys.stdout, ensure_ascii=False, indent=2
-        )
+        # One input: its report. Several: a list in their order, unreadable ones as errors.
+        payload = reports[0] if len(arguments.files) == 1 else reports
+        utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        json.dump(payload, sys.stdout, ensure_ascii=not utf8, indent=2)
         sys.stdout.write("\n")
     return status
 
 
-def _print_report(out: TextIO, path: Path, report: Report, lang: str) -> None:
-    out.write(f"== {path}\n")
-    out.write(report.to_text("en" if lang == "en" else "zh"))
-    out.write("\n\n")
+def _unused(folder: Path, stem: str, written: set[Path]) -> Path:
+    """A marked-up copy's name not yet written in this run (x.xlsx and x.xls may both come)."""
+    target = folder / f"{stem}-批注.xlsx"
+    number = 2
+    while target in written:
+        target = folder / f"{stem}-{number}-批注.xlsx"
+        number += 1
+    written.add(target)
+    return target
 
 
 def _template(arguments: argparse.Namespace) -> int:
     swd.write_return_template(arguments.out, campaign=_campaign(arguments.campaign))
-    print(f"已写出：{arguments.out}", file=sys.stderr)
+    _say(f"已写出：{arguments.out}", to=sys.stderr)
     return _OK
 
 
 def _aggregate(arguments: argparse.Namespace) -> int:
     campaign = _campaign(arguments.campaign)
-    returns = []
+    returns, reports = [], []
+    status = _OK
     for path in _files(arguments.files):
         try:
-            returns.append(swd.load_return(path))
+            checked = swd.validate(path, campaign=campaign)
         except swd.ParseError as error:
-            msg = f"{error} (use `sci-workers-day validate` to see every problem)"
+            msg = f"{path}: {error}"
             raise _FailureError(msg) from None
+        reports.append(checked)
+        if checked.ok:
+            returns.append(swd.load_return(path))
+        else:  # a return with errors is left out of the sum, and said so
+            _print_report(path, checked, arguments.lang)
+            status = _ERRORS
     expected = None
     if arguments.expect_units is not None:
-        lines = _read_lines(arguments.expect_units)
-        expected = [line for line in lines if line.strip()]
+        expected = [line for line in _read_lines(arguments.expect_units) if line.strip()]
     total = swd.aggregate(returns)
     report = swd.validate_rollup(total, returns, expected_units=expected, campaign=campaign)
-    swd.write_summary(returns, arguments.output, report=report)
-    _print_report(sys.stdout, arguments.output, report, arguments.lang)
-    print(f"已写出：{arguments.output}", file=sys.stderr)
-    return _ERRORS if report.errors else _OK
+    swd.write_summary(returns, arguments.output, report=[*reports, report])
+    _print_report(arguments.output, report, arguments.lang)
+    _say(f"已写出：{arguments.output}（汇总 {len(returns)} 份）", to=sys.stderr)
+    return _ERRORS if report.errors else status
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -193,27 +247,35 @@ def _read_lines(path: Path) -> list[str]:
 def _parse_notice(arguments: argparse.Namespace) -> int:
     draft = swd.load_notice(arguments.notice, year=arguments.year)
     for note in draft.notes:
-        print(f"注意：{note}", file=sys.stderr)
+        _say(f"注意：{note}", to=sys.stderr)
     for paragraph in draft.unread:
-        print(f"未读：{paragraph[:80]}", file=sys.stderr)
+        _say(f"未读：{paragraph[:80]}", to=sys.stderr)
     text = draft.campaign.model_dump_json(indent=2) + "\n"
     if arguments.output is None:
         sys.stdout.write(text)
     else:
         arguments.output.write_text(text, encoding="utf-8")
-        print(f"已写出：{arguments.output}", file=sys.stderr)
+        _say(f"已写出：{arguments.output}", to=sys.stderr)
     return _OK
 
 
 def _export(arguments: argparse.Namespace) -> int:
     campaign = _campaign(arguments.campaign)
     assert campaign is not None  # noqa: S101 - the argument is required
-    writers: dict[str, Callable[[Campaign, Path], object]] = {
-        "ics": lambda c, out: out.write_bytes(swd.to_ical(c)),
-        "json": lambda c, out: out.write_text(c.model_dump_json(indent=2) + "\n", "utf-8"),
-        "xlsx": lambda c, out: swd.write_activities(c.activities, out, title=c.title),
-        "csv": lambda c, out: swd.write_activities(c.activities, out, title=c.title),
-    }
-    writers[arguments.to](campaign, arguments.output)
-    print(f"已写出：{arguments.output}", file=sys.stderr)
+    out: Path = arguments.output
+    if arguments.to in {"xlsx", "csv"} and out.suffix.lower() != f".{arguments.to}":
+        msg = f"{out}: --to {arguments.to} needs an output ending in .{arguments.to}"
+        raise _FailureError(msg)
+    if arguments.to == "ics":
+        calendar = swd.to_ical(campaign)
+        out.write_bytes(calendar)
+        events = calendar.count(b"BEGIN:VEVENT")
+        detail = f"{events} 项日程，{len(campaign.activities) - events} 项活动无日期未导出"
+    elif arguments.to == "json":
+        out.write_text(campaign.model_dump_json(indent=2) + "\n", "utf-8")
+        detail = f"{len(campaign.activities)} 项活动"
+    else:
+        swd.write_activities(campaign.activities, out, title=campaign.title)
+        detail = f"{len(campaign.activities)} 项活动"
+    _say(f"已写出：{out}（{detail}）", to=sys.stderr)
     return _OK

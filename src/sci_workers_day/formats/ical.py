@@ -74,7 +74,7 @@ def to_ical(campaign: Campaign) -> bytes:
     calendar.add("PRODID", f"-//sci_workers_day//{__version__}//ZH")
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("X-WR-CALNAME", campaign.title)
+    calendar.add("X-WR-CALNAME", icalendar.vText(campaign.title))  # escaped like SUMMARY
     dated = [
         (activity, index, window)
         for activity, index in _numbered(campaign.activities)
