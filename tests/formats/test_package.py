@@ -695,3 +695,11 @@ def test_a_damaged_zip_gives_a_submission_or_a_parse_error(
         validate(archive, campaign=CAMPAIGN)
     except ParseError:
         pass
+
+
+def test_a_zip_named_like_a_workbook_is_refused_as_one(tmp_path: Path) -> None:
+    """A package renamed .xlsx is no return and no package: validate refuses it."""
+    renamed = tmp_path / "统计表.xlsx"
+    _raw_zip(renamed, {"a.txt": b"x"})
+    with pytest.raises(ParseError):
+        validate(renamed)

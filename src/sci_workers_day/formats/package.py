@@ -131,11 +131,18 @@ class _Entry:
 
 
 def is_package(path: Path) -> bool:
-    """Whether ``path`` is a folder, or a zip that is no Office file (a workbook is a zip)."""
+    """Whether ``path`` is a folder, or a zip that is no Office file (a workbook is a zip).
+
+    A return's suffix (``.xlsx``, ``.csv`` …) says it is one: such a file is left to the
+    workbook reader, which refuses a zip that is no workbook by name.
+    """
     if path.is_dir():
         return True
-    if path.suffix.lower() == ".zip":
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
         return True
+    if suffix in _RETURNS:
+        return False
     try:
         with path.open("rb") as handle:
             if handle.read(4) != b"PK\x03\x04":
