@@ -10,7 +10,37 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FORMULA_STARTS", "is_formula_like", "safe_text", "safe_text_cell", "unquote"]
+__all__ = [
+    "FORMULA_STARTS",
+    "is_formula_like",
+    "safe_text",
+    "safe_text_cell",
+    "split_outside_brackets",
+    "unquote",
+]
+
+_OPENING = "(（【《〔[“"
+_CLOSING = ")）】》〕]”"
+
+
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` cut at each of ``separators`` that stands outside brackets and quotes.
+
+    ``有关县(市、区)、部分省科普基地`` cut at ``、`` is two names, not three.
+    """
+    parts, current, depth = [], "", 0
+    for char in text:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make a spreadsheet read text as a formula."""

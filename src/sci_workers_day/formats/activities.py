@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from sci_workers_day.dates import DateWindow
 from sci_workers_day.errors import DatePhraseError, WorkbookError
 from sci_workers_day.formats._grid import Sheet, cell_name, read_book
-from sci_workers_day.formats._text import safe_text, safe_text_cell
+from sci_workers_day.formats._text import safe_text, safe_text_cell, split_outside_brackets
 from sci_workers_day.model.activity import Activity, ActivityMode
 from sci_workers_day.phrases import parse_window
 
@@ -75,9 +75,7 @@ _HEADING = re.compile(
     r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+)"
 )
 _GAP = re.compile(r"\s+")
-_HARD = frozenset("、，,;；/\n\r\u2028")
-_OPENING = "(（【《〔[“"
-_CLOSING = ")）】》〕]”"
+_HARD = "、，,;；/\n\r\u2028"
 # A space after one of these ends a unit's or venue's name; after anything else it is a line
 # wrap inside one name (山西农业大学高粱 研究所), as PDF extraction leaves them.
 _NAME_END = re.compile(r"(?<=[会协联局委部厅院所馆站队校心司府办处室社团组园场厂宫学地])\s+")
@@ -322,18 +320,7 @@ def read_mode(text: str) -> ActivityMode | None:
 
 def split_names(text: str) -> list[str]:
     """The units (or venues) one cell names, split as the module's notes say."""
-    parts, current, depth = [], "", 0
-    for char in text:
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING and depth:
-            depth -= 1
-        if char in _HARD and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
+    parts = split_outside_brackets(text, _HARD)
     names = (_tidy(name) for part in parts for name in _NAME_END.split(part.strip()))
     return [name for name in names if name]
 

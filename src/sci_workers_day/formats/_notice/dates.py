@@ -11,7 +11,7 @@ from sci_workers_day.errors import DatePhraseError
 from sci_workers_day.formats._notice.text import chinese_numeral
 from sci_workers_day.phrases import parse_deadline, parse_window
 
-__all__ = ["DAY_LINE", "find_deadline", "find_window", "read_day"]
+__all__ = ["find_deadline", "find_window", "read_day"]
 
 # Where a phrase may start: a month, with its year and a 从 or 自 before it.
 _START = re.compile(
@@ -20,8 +20,8 @@ _START = re.compile(
 _STOP = re.compile(r"[。；;！？\n\t]")
 _LONGEST = 40
 _DEADLINE = re.compile(r"(?:前|之前|以前)")
-DAY_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-"""A line that is only a date, as under a signature: ``2025年5月15日``."""
+# A line that is only a date, as under a signature: 2025年5月15日.
+_DAY_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -65,7 +65,7 @@ _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 def read_day(text: str) -> dt.date | None:
     """A line that is only a date as that day: ``2020 年 5 月 12 日``, ``二〇二一年五月十日``."""
     text = text.replace(" ", "")
-    match = DAY_LINE.match(text)
+    match = _DAY_LINE.match(text)
     if match:
         parts = (int(match[1]), int(match[2]), int(match[3]))
     else:

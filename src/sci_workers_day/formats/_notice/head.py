@@ -14,6 +14,7 @@ from sci_workers_day.errors import DatePhraseError, DocumentNumberError
 from sci_workers_day.formats._notice.dates import find_window, read_day
 from sci_workers_day.formats._notice.organizers import organizer, unit_line
 from sci_workers_day.formats._notice.text import Notice, Paragraph, chinese_numeral
+from sci_workers_day.formats._text import split_outside_brackets
 from sci_workers_day.model.campaign import FIRST_YEAR, LAST_YEAR, CampaignKind, edition_of
 from sci_workers_day.model.document import DocumentNumber, DocumentReference
 from sci_workers_day.model.organizer import Organizer
@@ -61,7 +62,7 @@ _ADDRESSEE_WORDS = re.compile(
 _NOT_ADDRESSEES = re.compile(
     r"^(?:联系|电话|邮箱|地址|时间|地点|主题|附件|抄送|主办|承办|协办|来源|发布)|如下|。|^(?:为|根据|按照)"
 )
-_SPLIT_ADDRESSEES = re.compile(r"[，,；;]")
+_ADDRESSEE_SEPARATORS = "，,；;"  # not 、: 科技部门、党委宣传部、科协 is one addressee
 _THEME_IN_PROSE = re.compile(
     r"主题\s*(?:为|是|定为)\s*[：:]?\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]"
     r"|(?:活动|本届|今年|此次|本次)[^。，,]{0,12}以\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]\s*为主题"
@@ -247,21 +248,12 @@ def addressees(header: list[Paragraph]) -> tuple[str, ...]:
         if _NOT_ADDRESSEES.search(body) or not _ADDRESSEE_WORDS.search(body):
             continue
         paragraph.used = True
-        return tuple(part.strip() for part in _split_outside_brackets(body) if part.strip())
+        return tuple(
+            part.strip()
+            for part in split_outside_brackets(body, _ADDRESSEE_SEPARATORS)
+            if part.strip()
+        )
     return ()
-
-
-def _split_outside_brackets(text: str) -> list[str]:
-    parts, current, depth = [], "", 0
-    for char in text:
-        depth += char in "(（《“"
-        depth -= char in ")）》”" and depth > 0
-        if depth == 0 and _SPLIT_ADDRESSEES.match(char):
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
 
 
 def theme(notice: Notice, opening: list[Paragraph]) -> str | None:
